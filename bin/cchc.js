@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Entry point of the `cchc` command; the TypeScript sources are compiled to lib/ by `npm ci` (prepare script).
+require("../lib/cli/main.js").main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err && err.stack ? err.stack : String(err));
+    process.exit(2);
+  }
+);

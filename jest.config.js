@@ -1,0 +1,15 @@
+/** Unit and integration tests (ts-jest). Browser tests live in test/e2e and run with `npm run test:e2e`. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock requires office-addin-manifest, whose ESM-only dependencies jest cannot load;
+    // the mock only uses its OfficeApp enum.
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * The host-free description of what to write into a workbook. The engine builds it (forms, the
+ * consolidated tab); the Office.js adapter (src/excel) and the .xlsx adapter (src/xlsx) each turn it
+ * into cells, so a form inserted by the add-in and one written by `cchc new` are the same.
+ * Ranges are A1 strings relative to the sheet ("A1:E1", "D9").
+ */
+
+/** A cell: text (always written as text, never as a formula), a number, or a formula ("=..."). */
+export type CellSpec = { t: "s"; v: string } | { t: "n"; v: number } | { t: "f"; f: string } | null;
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center" | "bottom";
+  wrap?: boolean;
+  /** "#RRGGBB" */
+  fill?: string;
+  fontColor?: string;
+  /** Thin borders around every cell of the range. */
+  border?: boolean;
+  numFmt?: string;
+  /** false = open for entry when the sheet is protected. Cells are locked by default. */
+  locked?: boolean;
+}
+
+export type ValidationSpec =
+  | { type: "whole"; min: number; max?: number }
+  | { type: "decimal"; min: number; max: number }
+  | { type: "list"; values: string[] };
+
+export interface ValidationEntry {
+  range: string;
+  rule: ValidationSpec;
+  /** Shown when the cell is selected (Vietnamese). */
+  prompt?: { title: string; message: string };
+  /** Shown when a value breaks the rule (Vietnamese). Validation warns, it does not block (style "warning"). */
+  error: { title: string; message: string };
+}
+
+export interface ConditionalFormatEntry {
+  range: string;
+  /** Excel formula relative to the top-left cell of range, e.g. "=AND(ISNUMBER(D10),D10>D9)". */
+  formula: string;
+  fill: string;
+  fontColor?: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Column widths in characters; hidden columns carry machine-readable ids. */
+  columns: { width: number; hidden?: boolean }[];
+  /** Rows from row 1, each as long as `columns` (null = empty). */
+  cells: CellSpec[][];
+  rowHeights?: Record<number, number>;
+  styles: { range: string; style: StyleSpec }[];
+  merges: string[];
+  validations: ValidationEntry[];
+  conditionalFormats: ConditionalFormatEntry[];
+  /** Protect the sheet without a password (entry cells carry locked: false). */
+  protect: boolean;
+  print: {
+    orientation: "portrait" | "landscape";
+    paper: "A4";
+    /** Rows repeated at the top of each printed page, e.g. "$7:$8". */
+    titleRows?: string;
+    fitToWidth: boolean;
+    printArea?: string;
+  };
+  freezeRows?: number;
+  tabColor?: string;
+}
+
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+  /** Workbook-level key/values kept in a very hidden sheet (settings, stamp). */
+  settings?: Record<string, string>;
+}

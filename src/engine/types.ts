@@ -1,0 +1,147 @@
+/**
+ * Host-independent types shared by the engine and both adapters (Office.js and .xlsx).
+ * Nothing here imports a host: a report is read from plain grids and findings point back at cells.
+ */
+import type { Level } from "../catalog/schema";
+export type { Level };
+
+// ---------------------------------------------------------------- periods
+
+/** Công văn 581/BNV-CCHC: quý I, 6 tháng, quý III (not cumulative), năm. */
+export type PeriodKind = "Q1" | "6T" | "Q3" | "N";
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+}
+
+// ---------------------------------------------------------------- values
+
+/**
+ * A figure as read from a cell, with the four states kept apart:
+ * value (a number, zero included: `number === 0` tells zero apart), not applicable ("-", "x", a reason),
+ * missing (blank), and text where a number belongs (a finding, not a crash).
+ */
+export type ValueState = "value" | "na" | "missing" | "text" | "error";
+export interface ParsedValue {
+  state: ValueState;
+  /** Set when state is "value". */
+  number?: number;
+  /** What the cell held. */
+  raw: string | number | boolean | null;
+  /** The number was typed as text ("99,75%", "1.946" in a text cell): readable but should be a number. */
+  typedAsText?: boolean;
+  /** The text carried a percent sign. */
+  percentSign?: boolean;
+  /** "1,234" or "1.234" with three digits after one separator: read by the Vietnamese convention, flagged. */
+  ambiguous?: boolean;
+  /** For state "na": the reason given ("Không thuộc chuyên môn"); for "error": the Excel error ("#DIV/0!"). */
+  text?: string;
+}
+
+// ---------------------------------------------------------------- grids (what a host reads)
+
+/** A cell value as a host gives it: Office.js Range.values, or an .xlsx cell's value / cached result. */
+export type GridValue = string | number | boolean | null | { error: string };
+
+/** One worksheet's used range as plain arrays. Rows and columns are 1-based in `origin`. */
+export interface GridSheet {
+  name: string;
+  values: GridValue[][];
+  /** Formula text ("=SUM(D10:D12)") where the cell has one, else null; same shape as values. */
+  formulas?: (string | null)[][];
+  /** Top-left cell of `values` (default row 1, column 1). */
+  origin?: { row: number; col: number };
+  hidden?: boolean;
+  hiddenRows?: number[];
+}
+
+export interface CellRef {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  /** 1-based. */
+  col: number;
+}
+
+// ---------------------------------------------------------------- reports
+
+export interface ReportMeta {
+  unit?: string;
+  level?: Level;
+  period?: Period;
+  version?: string;
+  /** Where the forms came from: written by this add-in (metadata found) or laid out by hand. */
+  source: "addin" | "handmade";
+}
+
+export interface ReportEntry {
+  indicatorId: string;
+  value: ParsedValue;
+  /** The value cell the figure was read from. */
+  ref?: CellRef;
+  /** The cell holds a formula (a ratio recalculated by Excel). */
+  formula?: string;
+  /** STT and label as printed in the file. */
+  printedCode?: string;
+  printedLabel?: string;
+  note?: string;
+}
+
+export interface UnplacedRow {
+  sheet: string;
+  row: number;
+  form?: number;
+  code?: string;
+  label?: string;
+  reason: string;
+}
+
+export interface Stamp {
+  at: string;
+  by: string;
+  fingerprint: string;
+}
+
+export interface Report {
+  meta: ReportMeta;
+  /** Forms found in the file. */
+  forms: number[];
+  entries: Map<string, ReportEntry>;
+  unplaced: UnplacedRow[];
+  stamp?: Stamp;
+}
+
+// ---------------------------------------------------------------- findings
+
+export const RULE_IDS = [
+  "ratio-mismatch",
+  "zero-denominator",
+  "sum-mismatch",
+  "part-exceeds-whole",
+  "not-a-number",
+  "text-number",
+  "negative",
+  "not-integer",
+  "percent-out-of-range",
+  "enum-invalid",
+  "missing",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = "error" | "warning";
+
+export interface Finding {
+  form: number;
+  /** Printed STT of the row the finding is about. */
+  code: string;
+  /** Indicator id. */
+  indicator: string;
+  rule: RuleId;
+  severity: Severity;
+  /** Vietnamese, for the user. */
+  message: string;
+  expected?: number | string | null;
+  actual?: number | string | null;
+  /** The value cell of the row, A1. */
+  sheet?: string;
+  cell?: string;
+}
