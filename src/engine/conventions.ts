@@ -1,0 +1,55 @@
+/**
+ * How this project lays out what it writes, shared by the layout builder, both adapters and the reader,
+ * so that a sheet written by the add-in or by `cchc new` is read back exactly.
+ *
+ * Form sheet: A = STT, B = Chỉ tiêu, C = Đơn vị tính, D = Số liệu, E = Ghi chú,
+ * F (hidden) = indicator id on every indicator row, and in F1 the sheet's metadata: META_PREFIX + JSON.
+ * Workbook settings and the pre-send stamp: a very hidden sheet SETTINGS_SHEET, key in A, value in B.
+ */
+import type { Level, Period } from "./types";
+
+export const COL = { code: 1, label: 2, unit: 3, value: 4, note: 5, id: 6 } as const;
+export const COL_LETTER = { code: "A", label: "B", unit: "C", value: "D", note: "E", id: "F" } as const;
+export const META_PREFIX = "CCHC:";
+export const SETTINGS_SHEET = "_CCHC";
+export const SETTINGS_KEYS = { settings: "settings", stamp: "stamp" } as const;
+
+/** Metadata carried by every form sheet the project writes (JSON after META_PREFIX in F1). */
+export interface SheetMeta {
+  /** "form" for Biểu mẫu 1–7, "consolidated" for the Tổng hợp tab. */
+  kind: "form" | "consolidated";
+  form?: number;
+  version: string;
+  level: Level;
+  unit: string;
+  /** "6T-2023" etc. */
+  period: string;
+  /** Version of the add-in/CLI that wrote it. */
+  app: string;
+}
+
+export function encodeMeta(m: SheetMeta): string {
+  return META_PREFIX + JSON.stringify(m);
+}
+
+/** Parses a metadata cell; undefined when the text is not ours or is damaged (never throws). */
+export function decodeMeta(text: unknown): SheetMeta | undefined {
+  if (typeof text !== "string" || !text.startsWith(META_PREFIX)) return undefined;
+  try {
+    const o = JSON.parse(text.slice(META_PREFIX.length));
+    if (o && typeof o === "object" && (o.kind === "form" || o.kind === "consolidated")) return o as SheetMeta;
+  } catch {
+    /* damaged metadata reads as none */
+  }
+  return undefined;
+}
+
+/** Workbook-level settings remembered in the file (what the user picked in the pane). */
+export interface WorkbookSettings {
+  level: Level;
+  period: Period;
+  unit: string;
+  version: string;
+}
+
+export const APP_VERSION = "0.1.0";
