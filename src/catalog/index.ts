@@ -1,6 +1,24 @@
 /**
  * The form catalog: loaded once from forms.json, checked by zod and for referential integrity,
  * and queried by level and version to give the rows of each official form ("edition").
+ *
+ * Levels (decisions recorded here, see also each indicator's note):
+ * - tinh = the provincial form (seeds 000, 002); so = the department's share of it (001 equivalents).
+ * - xa = exactly the rows the commune seed 004 prints. 004 is the district/commune edition of the forms
+ *   (Biểu mẫu 2 says "của cấp huyện", Biểu mẫu 1 "Số phòng chuyên môn đã kiểm tra"), filled by a commune.
+ * - huyen (district, before the 2025 reform) = that same edition filled by a district: every xa row (what a
+ *   district reports for itself and its communes, same printed numbering: BM1 renumbered after the
+ *   province-only row 4, BM7 section 6 from 6.4) plus the district's own rows the commune leaves out:
+ *   bm2:1.2 (VBQPPL cấp huyện), bm3:1.4.2 (TTHC cấp huyện), bm3:3.2–3.2.2 (hồ sơ at UBND cấp huyện),
+ *   bm4:1.5 + 1.5.3 and bm4:3–3.3 (public service units and their staff belong to the district),
+ *   bm7:5.1.2, 5.2.2, 5.3.2 (the district's own connection / e-document rates).
+ * - Versions are wordings of the whole form set, so the v2023-dvctt rows (Biểu mẫu 3 section 2, Biểu mẫu 7
+ *   section 6) apply at every level where the v2022 rows they replace apply, with the commune/district
+ *   numbering offset in Biểu mẫu 7 section 6 (6.1 -> 6.4 ... 6.5 -> 6.8).
+ *
+ * Relations (ratio, sumOf, atMost, atLeastSumOf) name indicators of every edition; within one edition only
+ * the rows of that edition take part (see relationsIn): at xa, Biểu mẫu 3 "1.4 = 1.4.3" is what remains of
+ * "1.4 = 1.4.1 + 1.4.2 + 1.4.3".
  */
 import raw from "./forms.json";
 import { Catalog, catalogSchema, Indicator, Level, LEVELS } from "./schema";
@@ -23,6 +41,17 @@ function check(c: Catalog): Catalog {
     if (i.kind === "enum" && !i.enum) throw new Error(`catalog: enum ${i.id} without codes`);
     if (i.ratio && i.kind !== "percent") throw new Error(`catalog: ratio ${i.id} is not a percent`);
   }
+  // Within one edition (level, version) a form never prints the same STT twice.
+  for (const level of LEVELS)
+    for (const v of versionIds) {
+      const seen = new Set<string>();
+      for (const i of c.indicators) {
+        if (!i.levels.includes(level) || !i.versions.includes(v)) continue;
+        const key = `${i.form}:${i.codeByLevel?.[level] ?? i.code}`;
+        if (seen.has(key)) throw new Error(`catalog: ${level}/${v} prints ${key} twice`);
+        seen.add(key);
+      }
+    }
   return c;
 }
 
@@ -55,6 +84,78 @@ export function formRows(form: number, level: Level, version: string = DEFAULT_V
 /** Every indicator of a form in any level or version (for recognising rows in hand-made files). */
 export function allFormRows(form: number): Indicator[] {
   return catalog.indicators.filter((i) => i.form === form);
+}
+
+export interface EditionInfo {
+  level: Level;
+  version: string;
+  /** Rows per form, index 0 = Biểu mẫu 1. */
+  rowsPerForm: number[];
+  rows: number;
+}
+
+/** Every (level, version) pair with its row counts: the official forms as each level fills them. */
+export function editions(): EditionInfo[] {
+  const out: EditionInfo[] = [];
+  for (const level of LEVELS)
+    for (const version of VERSION_IDS) {
+      const rowsPerForm = FORM_NUMBERS.map((f) => formRows(f, level, version).length);
+      out.push({ level, version, rowsPerForm, rows: rowsPerForm.reduce((a, b) => a + b, 0) });
+    }
+  return out;
+}
+
+/** True when the indicator is a row of the given edition. */
+export function inEdition(i: Indicator, level: Level, version: string = DEFAULT_VERSION): boolean {
+  return i.levels.includes(level) && i.versions.includes(version);
+}
+
+/** Normalises a printed STT: "3.1.2." -> "3.1.2", " 6.4 " -> "6.4"; undefined when it is not an STT. */
+export function normalizeCode(printed: string): string | undefined {
+  const m = /^\s*(\d+(?:\.\d+)*)\.?\s*$/.exec(printed);
+  return m ? m[1] : undefined;
+}
+
+/** The row of an edition printed with this STT (trailing dot optional), if any. */
+export function rowByPrintedCode(form: number, level: Level, version: string, printed: string): Indicator | undefined {
+  const code = normalizeCode(printed);
+  if (code === undefined) return undefined;
+  return formRows(form, level, version).find((i) => printedCode(i, level) === code);
+}
+
+/**
+ * The relations of an indicator restricted to one edition: references to rows that the edition does not
+ * print are dropped (a sum keeps the parts that exist; a ratio or bound whose other side is absent is
+ * dropped). A sum left with a single part means equality with that part.
+ */
+export interface EditionRelations {
+  ratio?: { numerator: string; denominator: string };
+  sumOf?: string[];
+  sumStrength?: "weak";
+  atMost: string[];
+  atLeastSumOf?: string[];
+}
+export function relationsIn(i: Indicator, level: Level, version: string = DEFAULT_VERSION): EditionRelations {
+  const has = (id: string) => {
+    const t = byId.get(id);
+    return t !== undefined && inEdition(t, level, version);
+  };
+  const out: EditionRelations = { atMost: (i.atMost ?? []).filter(has) };
+  if (i.ratio && has(i.ratio.numerator) && has(i.ratio.denominator)) out.ratio = { ...i.ratio };
+  const sum = (i.sumOf ?? []).filter(has);
+  if (sum.length > 0) {
+    out.sumOf = sum;
+    if (i.sumStrength) out.sumStrength = i.sumStrength;
+  }
+  const least = (i.atLeastSumOf ?? []).filter(has);
+  if (least.length > 0) out.atLeastSumOf = least;
+  return out;
+}
+
+/** Every wording known for a row at a level: the level's label first, then the others. */
+export function labelsFor(i: Indicator, level: Level): string[] {
+  const all = [labelFor(i, level), i.label, ...Object.values(i.labelByLevel ?? {}), ...(i.labelVariants ?? [])];
+  return all.filter((x, k) => x !== undefined && all.indexOf(x) === k) as string[];
 }
 
 export function printedCode(i: Indicator, level: Level): string {
