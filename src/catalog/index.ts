@@ -55,7 +55,12 @@ function check(c: Catalog): Catalog {
   return c;
 }
 
-export const catalog: Catalog = check(catalogSchema.parse(raw));
+/** Parses and checks catalog data (zod shape, then referential integrity); throws on a broken catalog. */
+export function checkCatalog(data: unknown): Catalog {
+  return check(catalogSchema.parse(data));
+}
+
+export const catalog: Catalog = checkCatalog(raw);
 const byId = new Map(catalog.indicators.map((i) => [i.id, i]));
 
 export const VERSION_IDS = catalog.versions.map((v) => v.id);
