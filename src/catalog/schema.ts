@@ -19,6 +19,10 @@ export type Kind = z.infer<typeof kindSchema>;
  * - sum: add the units' figures;
  * - ratio: recompute from the summed numerator and denominator (never average percentages);
  * - count-by-code: categorical, reported as the number of units per code;
+ * - any: a Có = 1 / Không = 0 row; the consolidated value is 1 if any unit has 1 (the count of units with 1
+ *   is shown beside it);
+ * - survey-mode: the survey form (Trực tuyến = 0, Phát phiếu = 1, Kết hợp = 2): all units 0 -> 0,
+ *   all 1 -> 1, otherwise 2;
  * - own: the consolidating unit's own work, not taken from subordinates;
  * - none: cannot be aggregated (section headers, rates without a base in the form).
  * Level-pair specific rules live in aggregation.json.
