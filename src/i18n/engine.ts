@@ -1,0 +1,90 @@
+/**
+ * Vietnamese strings of the engine: period labels, validation messages (with the figures), reasons
+ * for rows the reader could not place. Numbers arrive already formatted (formatVi).
+ */
+import type { PeriodKind } from "../engine/types";
+
+const ROMAN: Record<PeriodKind, string> = { Q1: "Quý I", "6T": "6 tháng đầu năm", Q3: "Quý III", N: "Năm" };
+
+export const periodText = {
+  label(kind: PeriodKind, year: number): string {
+    switch (kind) {
+      case "Q1":
+      case "Q3":
+        return `${ROMAN[kind]} năm ${year}`;
+      case "6T":
+        return `6 tháng đầu năm ${year}`;
+      default:
+        return `Năm ${year}`;
+    }
+  },
+  header(label: string, from: string, to: string): string {
+    return `Kỳ báo cáo: ${label} (số liệu tính từ ngày ${from} đến ngày ${to})`;
+  },
+};
+
+export const findingText = {
+  ratioMismatch(actual: string, expected: string, numCode: string, num: string, denCode: string, den: string): string {
+    return `Tỷ lệ ghi ${actual}% nhưng tính từ chỉ tiêu ${numCode} và ${denCode} (${num}/${den}) phải là ${expected}%.`;
+  },
+  ratioAsFraction(actual: string, expected: string): string {
+    return `Tỷ lệ ghi ${actual} có vẻ là dạng thập phân; theo các chỉ tiêu thành phần phải ghi ${expected}%.`;
+  },
+  zeroDenominator(actual: string, denCode: string): string {
+    return `Tỷ lệ ghi ${actual}% nhưng mẫu số (chỉ tiêu ${denCode}) bằng 0; để trống hoặc ghi "-".`;
+  },
+  sumMismatch(actual: string, expected: string, codes: string): string {
+    return `Tổng ghi ${actual} nhưng cộng các chỉ tiêu ${codes} được ${expected}.`;
+  },
+  partExceedsWhole(actual: string, wholeCode: string, whole: string): string {
+    return `Số liệu ${actual} lớn hơn chỉ tiêu ${wholeCode} (${whole}).`;
+  },
+  wholeBelowParts(actual: string, codes: string, parts: string): string {
+    return `Số liệu ${actual} nhỏ hơn tổng các chỉ tiêu ${codes} (${parts}).`;
+  },
+  notANumber(text: string): string {
+    return `Ô ghi "${text}" không phải là số.`;
+  },
+  excelError(text: string): string {
+    return `Ô có lỗi ${text}, không đọc được số liệu.`;
+  },
+  textNumber(text: string, n: string): string {
+    return `Số liệu "${text}" được nhập dạng văn bản; nên nhập số ${n}.`;
+  },
+  negative(actual: string): string {
+    return `Số liệu ${actual} là số âm; phải lớn hơn hoặc bằng 0.`;
+  },
+  notInteger(actual: string): string {
+    return `Số liệu ${actual} không phải số nguyên (đơn vị đếm phải là số nguyên).`;
+  },
+  percentOutOfRange(actual: string): string {
+    return `Tỷ lệ ${actual}% nằm ngoài khoảng 0–100%.`;
+  },
+  enumInvalid(actual: string, allowed: string): string {
+    return `Giá trị ${actual} không thuộc các mã cho phép (${allowed}).`;
+  },
+  missing(): string {
+    return "Chưa nhập số liệu (để trống); nếu không phát sinh hãy ghi 0 hoặc \"-\".";
+  },
+};
+
+export const readerText = {
+  noMatch(form: number): string {
+    return `Không khớp với chỉ tiêu nào của Biểu mẫu ${form}.`;
+  },
+  duplicate(code: string, row: number): string {
+    return `Chỉ tiêu ${code} đã được đọc ở dòng ${row}; dòng này bị bỏ qua.`;
+  },
+  noForm(): string {
+    return "Không xác định được dòng này thuộc biểu mẫu nào.";
+  },
+  unknownId(id: string): string {
+    return `Mã chỉ tiêu "${id}" không có trong danh mục biểu mẫu.`;
+  },
+  formulaNotEvaluated(formula: string): string {
+    return `Không tính được công thức ${formula}; ô được coi là chưa có số liệu.`;
+  },
+  formulaFromCache(): string {
+    return "Số liệu lấy từ kết quả công thức.";
+  },
+};
