@@ -62,7 +62,7 @@ export function findPeriod(text: unknown, whole = false): Period | undefined {
     }
     if (kind === "N") {
       const before = f.slice(0, f.indexOf("nam", m.index));
-      if (/(?:quy\s*[ivx\d]+|thang(?:\s*dau)?)\s*$/.test(before)) continue;
+      if (/(?:quy\s*[ivx\d]+|thang(?:\s*dau)?|thang\s*\d{1,2})\s*$/.test(before)) continue;
     }
     return { kind, year };
   }

@@ -1,0 +1,602 @@
+/**
+ * Reads a report (the figures of Biểu mẫu 1–7) from plain grids.
+ *
+ * Two kinds of sheets:
+ * - sheets this project wrote: metadata in F1 (decodeMeta) and the indicator id in hidden column F of every
+ *   row give an exact mapping;
+ * - hand-made sheets like the seeds' appendices: forms are found by their headings ("Biểu mẫu N" or only the
+ *   form title), the header row tells where STT, label and value are, and each row is matched to the catalog
+ *   by its printed STT and a token-similarity score of its label. The edition (level, version) that fits the
+ *   whole file best is chosen; rows that fit nothing are listed in `unplaced` with a reason.
+ * Pure: never throws on user data.
+ */
+import {
+  allFormRows,
+  catalog,
+  DEFAULT_VERSION,
+  formRows,
+  indicatorById,
+  Indicator,
+  isLevel,
+  isValueRow,
+  labelsFor,
+  Level,
+  LEVELS,
+  normalizeCode,
+  printedCode,
+  VERSION_IDS,
+} from "../catalog";
+import { COL, decodeMeta, SETTINGS_KEYS, SETTINGS_SHEET } from "./conventions";
+import { FormulaEvaluator } from "./formula";
+import { findPeriod, parsePeriod } from "./period";
+import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
+import { parseValue } from "./values";
+import { readerText } from "../i18n/engine";
+
+export interface ReadOptions {
+  /** Workbook settings (key/value of the settings sheet): "settings" holds WorkbookSettings JSON, "stamp" a Stamp. */
+  settings?: Record<string, string>;
+}
+
+// ------------------------------------------------------------------ text normalisation
+
+/** Lowercase, no diacritics, no markup or footnote marks, words separated by single spaces. */
+export function normText(s: unknown): string {
+  if (s === null || s === undefined) return "";
+  return String(s)
+    .normalize("NFC")
+    .replace(/<\/?[a-z][^>]*>/gi, " ")
+    .replace(/\*\*/g, " ")
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u209f]/g, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim();
+}
+
+const STOP = new Set(["va", "cac", "cua", "da", "duoc", "tai", "cho", "the", "hoac", "la", "co", "trong"]);
+
+function tokens(s: string): string[] {
+  // "vbqppl24" (a footnote number glued to a word) -> "vbqppl"
+  return normText(s)
+    .split(" ")
+    .map((t) => (/^[a-z]{3,}\d{1,2}$/.test(t) ? t.replace(/\d+$/, "") : t))
+    .filter((t) => t.length > 0);
+}
+
+function tokenSet(s: string): Set<string> {
+  const ts = tokens(s).filter((t) => !STOP.has(t));
+  return new Set(ts.length > 0 ? ts : tokens(s));
+}
+
+/** Similarity of a printed label to a catalog wording, 0..1. */
+export function labelSimilarity(printed: Set<string>, known: Set<string>): number {
+  if (printed.size === 0 || known.size === 0) return 0;
+  let inter = 0;
+  for (const t of printed) if (known.has(t)) inter++;
+  const dice = (2 * inter) / (printed.size + known.size);
+  const coverKnown = inter / known.size; // printed label carries extra words (a note in brackets)
+  const coverPrinted = inter / printed.size; // printed label cut short (page break)
+  let s = dice;
+  if (known.size >= 3) s = Math.max(s, 0.9 * coverKnown * Math.min(1, (known.size + 2) / printed.size));
+  if (printed.size >= 3) s = Math.max(s, 0.85 * coverPrinted * Math.min(1, (printed.size + 2) / known.size));
+  return s;
+}
+
+const wordingCache = new Map<string, Set<string>[]>();
+function wordings(i: Indicator): Set<string>[] {
+  let w = wordingCache.get(i.id);
+  if (!w) {
+    w = labelsFor(i, "tinh").map(tokenSet);
+    wordingCache.set(i.id, w);
+  }
+  return w;
+}
+
+function bestSimilarity(label: Set<string>, i: Indicator): number {
+  let best = 0;
+  for (const w of wordings(i)) best = Math.max(best, labelSimilarity(label, w));
+  return best;
+}
+
+// ------------------------------------------------------------------ grid access
+
+function cellAt(sh: GridSheet, row: number, col: number): GridValue {
+  const o = sh.origin ?? { row: 1, col: 1 };
+  const v = sh.values[row - o.row]?.[col - o.col];
+  return v === undefined ? null : v;
+}
+
+function formulaAt(sh: GridSheet, row: number, col: number): string | null {
+  const o = sh.origin ?? { row: 1, col: 1 };
+  const f = sh.formulas?.[row - o.row]?.[col - o.col];
+  return typeof f === "string" && f.trim() !== "" ? f : null;
+}
+
+function textOf(v: GridValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return "";
+  return String(v);
+}
+
+function bounds(sh: GridSheet): { r0: number; r1: number; c0: number; c1: number } {
+  const o = sh.origin ?? { row: 1, col: 1 };
+  let width = 0;
+  for (const r of sh.values) width = Math.max(width, r?.length ?? 0);
+  return { r0: o.row, r1: o.row + sh.values.length - 1, c0: o.col, c1: o.col + width - 1 };
+}
+
+// ------------------------------------------------------------------ settings
+
+interface Hints {
+  level?: Level;
+  version?: string;
+  unit?: string;
+  period?: Period;
+  stamp?: Stamp;
+}
+
+function readSettingsSheet(sheets: GridSheet[]): Record<string, string> | undefined {
+  const sh = sheets.find((s) => s.name === SETTINGS_SHEET);
+  if (!sh) return undefined;
+  const out: Record<string, string> = {};
+  const b = bounds(sh);
+  for (let r = b.r0; r <= b.r1; r++) {
+    const k = textOf(cellAt(sh, r, 1)).trim();
+    if (k) out[k] = textOf(cellAt(sh, r, 2));
+  }
+  return out;
+}
+
+function hintsFrom(settings: Record<string, string> | undefined): Hints {
+  const h: Hints = {};
+  if (!settings) return h;
+  try {
+    const raw = settings[SETTINGS_KEYS.settings];
+    if (raw) {
+      const s = JSON.parse(raw);
+      if (s && typeof s === "object") {
+        if (typeof s.level === "string" && isLevel(s.level)) h.level = s.level;
+        if (typeof s.version === "string" && VERSION_IDS.includes(s.version)) h.version = s.version;
+        if (typeof s.unit === "string" && s.unit.trim()) h.unit = s.unit.trim();
+        if (typeof s.period === "string") h.period = parsePeriod(s.period);
+        else if (s.period && typeof s.period === "object" && typeof s.period.year === "number") {
+          h.period = parsePeriod(`${s.period.kind}-${s.period.year}`);
+        }
+      }
+    }
+  } catch {
+    /* damaged settings read as none */
+  }
+  try {
+    const raw = settings[SETTINGS_KEYS.stamp];
+    if (raw) {
+      const s = JSON.parse(raw);
+      if (s && typeof s.fingerprint === "string") h.stamp = { at: String(s.at ?? ""), by: String(s.by ?? ""), fingerprint: s.fingerprint };
+    }
+  } catch {
+    /* ignore */
+  }
+  return h;
+}
+
+// ------------------------------------------------------------------ hand-made layout
+
+interface RawRow {
+  sheet: string;
+  row: number;
+  form: number;
+  code?: string;
+  label: string;
+  labelTokens: Set<string>;
+  valueCol: number;
+  /** Position in the file, for stable ordering. */
+  seq: number;
+}
+
+interface Columns {
+  code: number;
+  label: number;
+  unit?: number;
+  value: number;
+  note?: number;
+}
+
+const FORM_HEADING = /(?:^|\s)bieu mau (?:so )?([1-7])(?![0-9])/;
+
+function formTitleMatch(text: string): number | undefined {
+  const n = normText(text);
+  if (!n || n.length > 160) return undefined;
+  for (const f of catalog.forms) {
+    for (const t of [f.title, ...f.titleVariants]) {
+      const k = normText(t);
+      if (n === k || (n.startsWith(k) && n.length - k.length < 12)) return f.number;
+    }
+  }
+  return undefined;
+}
+
+function formFromSheetName(name: string): number | undefined {
+  const n = normText(name).replace(/\s+/g, "");
+  const m = /^(?:bieumau|bm|mau|bieu)(?:so)?([1-7])$/.exec(n);
+  return m ? Number(m[1]) : undefined;
+}
+
+type HeaderRole = "code" | "label" | "unit" | "value" | "valueWeak" | "note";
+
+function headerRole(text: string): HeaderRole | undefined {
+  const n = normText(text);
+  if (!n || n.length > 200) return undefined;
+  if (/^(stt|tt|so tt|so thu tu)$/.test(n)) return "code";
+  if (/^(chi tieu|chi tiet|noi dung|ten chi tieu)/.test(n)) return "label";
+  if (/^(don vi tinh|don vi|dvt)\b/.test(n)) return "unit";
+  if (/^(so lieu|so luong|ty le|gia tri)\b/.test(n)) return "value";
+  if (/^(ghi chu|chu chu)/.test(n)) return "note";
+  if (/^ket qua\b/.test(n)) return "valueWeak";
+  return undefined;
+}
+
+/** Roles found in a header row. */
+function headerRow(sh: GridSheet, row: number, c0: number, c1: number): Map<HeaderRole, number> {
+  const m = new Map<HeaderRole, number>();
+  for (let c = c0; c <= c1; c++) {
+    const role = headerRole(textOf(cellAt(sh, row, c)));
+    if (role && !m.has(role)) m.set(role, c);
+  }
+  return m;
+}
+
+function isHeader(m: Map<HeaderRole, number>): boolean {
+  const n = m.size;
+  return (m.has("label") && n >= 2) || (m.has("code") && n >= 2) || (m.has("unit") && m.has("value"));
+}
+
+function rowStartsWithCode(sh: GridSheet, row: number, c0: number, c1: number): boolean {
+  for (let c = c0; c <= c1; c++) {
+    const v = cellAt(sh, row, c);
+    if (textOf(v).trim() === "") continue;
+    return codeIn(v) !== undefined;
+  }
+  return false;
+}
+
+function codeIn(v: GridValue): string | undefined {
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) return normalizeCode(String(v));
+  return normalizeCode(textOf(v));
+}
+
+// ------------------------------------------------------------------ matching
+
+interface Match {
+  row: RawRow;
+  ind: Indicator;
+  score: number;
+}
+
+function codeMatches(code: string | undefined, i: Indicator, level: Level | undefined): boolean {
+  if (!code) return false;
+  if (level) return printedCode(i, level) === code;
+  return i.code === code || Object.values(i.codeByLevel ?? {}).includes(code);
+}
+
+/** Greedy best-first assignment of rows to indicators; returns the pairs and their total score. */
+function assign(rows: RawRow[], cands: Indicator[], level: Level | undefined, relaxed: boolean): { pairs: Match[]; score: number } {
+  const all: Match[] = [];
+  for (const r of rows) {
+    for (const i of cands) {
+      const sim = bestSimilarity(r.labelTokens, i);
+      const code = codeMatches(r.code, i, level);
+      const ok = relaxed ? sim >= 0.75 : (code && sim >= 0.34) || sim >= 0.7 || (code && r.labelTokens.size === 0);
+      if (!ok) continue;
+      all.push({ row: r, ind: i, score: sim + (code ? 0.4 : 0) });
+    }
+  }
+  all.sort((a, b) => b.score - a.score || a.row.seq - b.row.seq);
+  const usedRow = new Set<RawRow>();
+  const usedInd = new Set<string>();
+  const pairs: Match[] = [];
+  let score = 0;
+  for (const m of all) {
+    if (usedRow.has(m.row) || usedInd.has(m.ind.id)) continue;
+    usedRow.add(m.row);
+    usedInd.add(m.ind.id);
+    pairs.push(m);
+    score += m.score;
+  }
+  return { pairs, score };
+}
+
+// ------------------------------------------------------------------ the reader
+
+interface Ctx {
+  report: Report;
+  ev: FormulaEvaluator;
+  placedAt: Map<string, number>;
+}
+
+function valueEntry(ctx: Ctx, sh: GridSheet, row: number, col: number, ind: Indicator, code?: string, label?: string): ReportEntry {
+  const raw = cellAt(sh, row, col);
+  const f = formulaAt(sh, row, col);
+  const ref: CellRef = { sheet: sh.name, row, col };
+  const entry: ReportEntry = { indicatorId: ind.id, value: parseValue(raw, ind.kind), ref };
+  if (f) {
+    entry.formula = f.startsWith("=") ? f : "=" + f;
+    if (raw === null || raw === "") {
+      const v = ctx.ev.cell(sh.name, row, col);
+      if (v === undefined) entry.note = readerText.formulaNotEvaluated(entry.formula);
+      else entry.value = { ...parseValue(v, ind.kind), raw: typeof v === "object" && v !== null ? v.error : v };
+    }
+  }
+  if (code !== undefined) entry.printedCode = code;
+  if (label !== undefined && label !== "") entry.printedLabel = label;
+  return entry;
+}
+
+function place(ctx: Ctx, entry: ReportEntry, form: number, sheet: string, row: number): void {
+  const prev = ctx.placedAt.get(entry.indicatorId);
+  if (prev !== undefined) {
+    const ind = indicatorById(entry.indicatorId);
+    ctx.report.unplaced.push({
+      sheet,
+      row,
+      form,
+      code: entry.printedCode,
+      label: entry.printedLabel,
+      reason: readerText.duplicate(entry.printedCode ?? ind?.code ?? "", prev),
+    });
+    return;
+  }
+  ctx.placedAt.set(entry.indicatorId, row);
+  ctx.report.entries.set(entry.indicatorId, entry);
+  if (!ctx.report.forms.includes(form)) ctx.report.forms.push(form);
+}
+
+/** Reads a sheet written by this project (metadata in F1, ids in column F). */
+function readAddinSheet(ctx: Ctx, sh: GridSheet, form: number | undefined): void {
+  const b = bounds(sh);
+  for (let r = b.r0; r <= b.r1; r++) {
+    if (r === 1) continue;
+    const id = textOf(cellAt(sh, r, COL.id)).trim();
+    if (!id) continue;
+    const ind = indicatorById(id);
+    const code = textOf(cellAt(sh, r, COL.code)).trim();
+    const label = textOf(cellAt(sh, r, COL.label)).trim();
+    if (!ind) {
+      ctx.report.unplaced.push({ sheet: sh.name, row: r, form, code: code || undefined, label: label || undefined, reason: readerText.unknownId(id) });
+      continue;
+    }
+    const entry = valueEntry(ctx, sh, r, COL.value, ind, normalizeCode(code) ?? (code || undefined), label);
+    place(ctx, entry, ind.form, sh.name, r);
+  }
+}
+
+/** Splits a hand-made sheet into form segments and collects its data rows. */
+function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines: string[]): number {
+  const b = bounds(sh);
+  let seq = seqStart;
+  let form = formFromSheetName(sh.name);
+  let cols: Columns | undefined;
+  let colsHaveCode = false;
+  let seenHeader = false;
+  const defaults: Columns = { code: COL.code, label: COL.label, unit: COL.unit, value: COL.value, note: COL.note };
+
+  for (let r = b.r0; r <= b.r1; r++) {
+    // cells of the row as text
+    const texts: string[] = [];
+    for (let c = b.c0; c <= b.c1; c++) texts[c] = textOf(cellAt(sh, r, c));
+    const nonEmpty = texts.map((t, c) => ({ t, c })).filter((x) => x.t !== undefined && x.t.trim() !== "");
+    if (nonEmpty.length === 0) continue;
+
+    const first = nonEmpty[0];
+    const firstCode = codeIn(cellAt(sh, r, first.c));
+
+    // header row (possibly two rows: merge the roles of the next row); a row with an STT is data
+    const h = firstCode ? new Map<HeaderRole, number>() : headerRow(sh, r, b.c0, b.c1);
+    if (isHeader(h)) {
+      const h2 = r + 1 <= b.r1 && !rowStartsWithCode(sh, r + 1, b.c0, b.c1) ? headerRow(sh, r + 1, b.c0, b.c1) : new Map<HeaderRole, number>();
+      const roles = new Map(h);
+      // the lower header row is the more specific one ("Kết quả thống kê" over "Đơn vị tính | Số liệu")
+      for (const [k, v] of h2) if (!roles.has(k) || k === "value" || k === "unit" || k === "valueWeak") roles.set(k, v);
+      const hasCode = roles.has("code");
+      if (!cols || hasCode || !colsHaveCode) {
+        const label = roles.get("label") ?? defaults.label;
+        const unit = roles.get("unit");
+        const weak = roles.get("valueWeak");
+        const value = roles.get("value") ?? (weak !== undefined && weak !== unit ? weak : unit !== undefined ? unit + 1 : defaults.value);
+        cols = { code: roles.get("code") ?? Math.max(b.c0, label - 1), label, unit, value, note: roles.get("note") };
+        colsHaveCode = hasCode;
+      }
+      seenHeader = true;
+      if (isHeader(h2) || h2.has("value") || h2.has("unit")) r++;
+      continue;
+    }
+
+    // form heading: "Biểu mẫu N" anywhere in a short non-data row, or a form title alone
+    if (!firstCode) {
+      let heading: number | undefined;
+      for (const x of nonEmpty) {
+        const n = normText(x.t);
+        if (n.length > 300) continue;
+        let m: RegExpExecArray | null;
+        const re = new RegExp(FORM_HEADING.source, "g");
+        while ((m = re.exec(n))) heading = Number(m[1]);
+      }
+      if (heading === undefined && nonEmpty.length <= 2) heading = formTitleMatch(first.t);
+      if (heading !== undefined && !firstCode) {
+        if (heading !== form || seenHeader) {
+          form = heading;
+          cols = undefined;
+          colsHaveCode = false;
+          seenHeader = false;
+        }
+        continue;
+      }
+    }
+
+    const c = cols ?? defaults;
+    // STT: in the STT column, else in any column left of the label
+    let code: string | undefined;
+    for (let k = Math.min(c.code, c.label - 1); k < c.label && !code; k++) if (k >= b.c0) code = codeIn(cellAt(sh, r, k));
+    if (!code && c.code >= c.label) code = codeIn(cellAt(sh, r, c.code));
+    const label = textOf(cellAt(sh, r, c.label)).trim();
+    const valueRaw = cellAt(sh, r, c.value);
+    const hasValue = !(valueRaw === null || (typeof valueRaw === "string" && valueRaw.trim() === "")) || formulaAt(sh, r, c.value) !== null;
+
+    if (!code && !seenHeader && !cols) {
+      // text above the first header: title lines (period, unit)
+      titleLines.push(nonEmpty.map((x) => x.t).join(" "));
+      continue;
+    }
+    if (!code && !hasValue) continue; // continuation of a wrapped label, a footnote
+    if (!code && !label) continue;
+    // form 0: no heading yet, settled later by the rows' fit
+    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: tokenSet(label), valueCol: c.value, seq: seq++ });
+  }
+  return seq;
+}
+
+/** Rows found before any form heading: pick the form whose rows they fit best. */
+function settleUnknownForms(rows: RawRow[]): void {
+  const bySheet = new Map<string, RawRow[]>();
+  for (const r of rows) if (r.form === 0) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  for (const [, rs] of bySheet) {
+    let best = 0;
+    let bestScore = 0;
+    for (let f = 1; f <= 7; f++) {
+      const { score } = assign(rs, allFormRows(f), undefined, false);
+      if (score > bestScore) {
+        best = f;
+        bestScore = score;
+      }
+    }
+    for (const r of rs) r.form = best;
+  }
+}
+
+function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: string } {
+  const forms = [...new Set(rows.map((r) => r.form).filter((f) => f > 0))];
+  let best: { level: Level; version: string; score: number } | undefined;
+  for (const level of LEVELS) {
+    for (const version of VERSION_IDS) {
+      let score = 0;
+      for (const f of forms) {
+        const cands = formRows(f, level, version);
+        const rs = rows.filter((r) => r.form === f);
+        const a = assign(rs, cands, level, false);
+        score += a.score;
+        // rows the edition prints but the file does not have
+        score -= 0.05 * Math.max(0, cands.length - a.pairs.length);
+      }
+      if (hints.level === level) score += 2;
+      if (hints.version === version) score += 2;
+      if (version === DEFAULT_VERSION) score += 0.001;
+      if (!best || score > best.score + 1e-9) best = { level, version, score };
+    }
+  }
+  return best ? { level: best.level, version: best.version } : { level: hints.level ?? "tinh", version: hints.version ?? DEFAULT_VERSION };
+}
+
+/**
+ * Reads the report in a workbook's sheets. Never throws: anything it cannot understand ends up in
+ * `unplaced` or is left out.
+ */
+export function readReport(sheets: GridSheet[], opts: ReadOptions = {}): Report {
+  const report: Report = { meta: { source: "handmade" }, forms: [], entries: new Map(), unplaced: [] };
+  try {
+    readInto(report, Array.isArray(sheets) ? sheets.filter((s) => s && Array.isArray(s.values)) : [], opts);
+  } catch {
+    /* a defect here must not lose what was read so far */
+  }
+  report.forms.sort((a, b) => a - b);
+  return report;
+}
+
+function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void {
+  const hints = hintsFrom(opts.settings ?? readSettingsSheet(sheets));
+  if (hints.stamp) report.stamp = hints.stamp;
+  const ctx: Ctx = { report, ev: new FormulaEvaluator(sheets), placedAt: new Map() };
+
+  const handmade: GridSheet[] = [];
+  let addin = false;
+  for (const sh of sheets) {
+    if (sh.name === SETTINGS_SHEET) continue;
+    const meta = decodeMeta(cellAt(sh, 1, COL.id));
+    if (meta) {
+      if (meta.kind !== "form") continue; // the consolidated tab is not the unit's own report
+      addin = true;
+      if (!report.meta.level && isLevel(meta.level)) report.meta.level = meta.level;
+      if (!report.meta.version && VERSION_IDS.includes(meta.version)) report.meta.version = meta.version;
+      if (!report.meta.unit && meta.unit) report.meta.unit = meta.unit;
+      if (!report.meta.period) report.meta.period = parsePeriod(meta.period);
+      readAddinSheet(ctx, sh, meta.form);
+    } else handmade.push(sh);
+  }
+  if (addin) report.meta.source = "addin";
+
+  if (handmade.length > 0) {
+    const rows: RawRow[] = [];
+    const titleLines: string[] = [];
+    let seq = 0;
+    for (const sh of handmade) seq = scanHandmade(sh, seq, rows, titleLines);
+    settleUnknownForms(rows);
+    const h: Hints = { ...hints, level: hints.level ?? report.meta.level, version: hints.version ?? report.meta.version };
+    const edition = chooseEdition(rows, h);
+    if (rows.length > 0) {
+      if (!report.meta.level) report.meta.level = edition.level;
+      if (!report.meta.version) report.meta.version = edition.version;
+    }
+    if (!report.meta.period) {
+      for (const t of titleLines) {
+        const p = findPeriod(t);
+        if (p) {
+          report.meta.period = p;
+          break;
+        }
+      }
+    }
+    const level = report.meta.level ?? edition.level;
+    const version = report.meta.version ?? edition.version;
+    const sheetsByName = new Map(handmade.map((s) => [s.name, s]));
+    for (let f = 0; f <= 7; f++) {
+      const rs = rows.filter((r) => r.form === f);
+      if (rs.length === 0) continue;
+      if (f === 0) {
+        for (const r of rs) report.unplaced.push({ sheet: r.sheet, row: r.row, code: r.code, label: r.label || undefined, reason: readerText.noForm() });
+        continue;
+      }
+      const first = assign(rs, formRows(f, level, version), level, false);
+      const matched = new Map<RawRow, Indicator>(first.pairs.map((m) => [m.row, m.ind]));
+      // rows of other editions, only on a clear label match
+      const taken = new Set(first.pairs.map((m) => m.ind.id));
+      const rest = rs.filter((r) => !matched.has(r));
+      if (rest.length > 0) {
+        const others = allFormRows(f).filter((i) => !taken.has(i.id) && !formRows(f, level, version).includes(i));
+        for (const m of assign(rest, others, undefined, true).pairs) matched.set(m.row, m.ind);
+      }
+      for (const r of rs.sort((a, b) => a.seq - b.seq)) {
+        const ind = matched.get(r);
+        if (!ind) {
+          report.unplaced.push({ sheet: r.sheet, row: r.row, form: f, code: r.code, label: r.label || undefined, reason: readerText.noMatch(f) });
+          continue;
+        }
+        const sh = sheetsByName.get(r.sheet)!;
+        const entry = valueEntry(ctx, sh, r.row, r.valueCol, ind, r.code, r.label);
+        place(ctx, entry, f, r.sheet, r.row);
+      }
+    }
+  }
+  if (!report.meta.unit && hints.unit) report.meta.unit = hints.unit;
+  if (!report.meta.period && hints.period) report.meta.period = hints.period;
+  if (hints.level && !report.meta.level) report.meta.level = hints.level;
+  if (hints.version && !report.meta.version) report.meta.version = hints.version;
+}
+
+/** Rows of the report's edition that carry a figure, for forms present in the report. */
+export function expectedRows(report: Report): Indicator[] {
+  const level = report.meta.level ?? "tinh";
+  const version = report.meta.version ?? DEFAULT_VERSION;
+  return report.forms.flatMap((f) => formRows(f, level, version)).filter(isValueRow);
+}
