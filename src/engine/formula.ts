@@ -293,7 +293,7 @@ export class FormulaEvaluator {
   formula(sheetName: string, formula: string): GridValue | undefined {
     try {
       const src = formula.trim().replace(/^=/, "");
-      const v = this.eval(parse(tokenize(src)), sheetName);
+      const v = this.evalNode(parse(tokenize(src)), sheetName);
       if (isRange(v)) return v.range.length === 1 ? nullToZero(v.range[0]) : VALUE;
       return nullToZero(v);
     } catch (e) {
@@ -329,7 +329,7 @@ export class FormulaEvaluator {
       const src = f.trim().replace(/^=/, "");
       let out: Scalar | undefined;
       try {
-        const res = this.eval(parse(tokenize(src)), sh.name);
+        const res = this.evalNode(parse(tokenize(src)), sh.name);
         out = isRange(res) ? (res.range.length === 1 ? nullToZero(res.range[0]) : VALUE) : nullToZero(res);
       } catch (e) {
         if (e instanceof Unsupported && e.message === "cycle") throw e;
@@ -364,12 +364,12 @@ export class FormulaEvaluator {
   }
 
   private scalar(n: Node, sheet: string): Scalar {
-    const v = this.eval(n, sheet);
+    const v = this.evalNode(n, sheet);
     if (isRange(v)) return v.range.length === 1 ? v.range[0] : VALUE;
     return v;
   }
 
-  private eval(n: Node, sheet: string): Val {
+  private evalNode(n: Node, sheet: string): Val {
     switch (n.k) {
       case "lit":
         return n.v;
@@ -451,7 +451,7 @@ export class FormulaEvaluator {
   private numbers(args: Node[], sheet: string, countOnly = false): number[] | Err {
     const out: number[] = [];
     for (const a of args) {
-      const v = this.eval(a, sheet);
+      const v = this.evalNode(a, sheet);
       if (isRange(v)) {
         for (const x of v.range) {
           if (isErr(x) && !countOnly) return x;
@@ -528,7 +528,7 @@ export class FormulaEvaluator {
         if (args.length === 0) throw new Unsupported("arity");
         const bs: boolean[] = [];
         for (const a of args) {
-          const v = this.eval(a, sheet);
+          const v = this.evalNode(a, sheet);
           const items = isRange(v) ? v.range.filter((x) => typeof x === "number" || typeof x === "boolean" || isErr(x)) : [v];
           for (const x of items) {
             const b = toBool(x);
