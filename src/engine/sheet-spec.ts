@@ -15,6 +15,8 @@ export interface StyleSpec {
   hAlign?: "left" | "center" | "right";
   vAlign?: "top" | "center" | "bottom";
   wrap?: boolean;
+  /** Indent level of the text (Excel's "Increase indent"), 0–15. */
+  indent?: number;
   /** "#RRGGBB" */
   fill?: string;
   fontColor?: string;

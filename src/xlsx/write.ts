@@ -1,0 +1,181 @@
+/**
+ * Writes a WorkbookSpec to an .xlsx file with ExcelJS: values, formulas, styles, merges, the hidden id
+ * column, validations (warning style), conditional formats, protection without a password, page setup,
+ * frozen header and the very hidden settings sheet. Text is always written as text, never as a formula.
+ */
+import ExcelJS from "exceljs";
+import { SETTINGS_SHEET } from "../engine/conventions";
+import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from "../engine/sheet-spec";
+
+/** "D12" → { row: 12, col: 4 } (1-based). */
+export function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
+  if (!m) throw new Error(`bad cell address ${a1}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** "A1:C3" or "D9" → inclusive bounds. */
+export function parseRange(range: string): { r1: number; c1: number; r2: number; c2: number } {
+  const [a, b] = range.split(":");
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+}
+
+function argb(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+function mergeStyle(a: StyleSpec | undefined, b: StyleSpec): StyleSpec {
+  const out: StyleSpec = { ...(a ?? {}) };
+  for (const [k, v] of Object.entries(b)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+
+function applyStyle(cell: ExcelJS.Cell, s: StyleSpec): void {
+  const font: Partial<ExcelJS.Font> = { name: "Times New Roman", size: s.fontSize ?? 12 };
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
+  cell.font = font;
+  const al: Partial<ExcelJS.Alignment> = {};
+  if (s.hAlign) al.horizontal = s.hAlign;
+  if (s.vAlign) al.vertical = s.vAlign === "center" ? "middle" : s.vAlign;
+  if (s.wrap) al.wrapText = true;
+  if (s.indent) al.indent = s.indent;
+  if (Object.keys(al).length > 0) cell.alignment = al;
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.numFmt) cell.numFmt = s.numFmt;
+  cell.protection = { locked: s.locked !== false };
+}
+
+function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
+  if (spec === null) return;
+  switch (spec.t) {
+    case "s":
+      // A plain string: ExcelJS stores it as a shared string, so "=cmd|..." stays text.
+      cell.value = spec.v;
+      break;
+    case "n":
+      cell.value = Number.isFinite(spec.v) ? spec.v : null;
+      break;
+    case "f":
+      cell.value = { formula: spec.f.replace(/^=/, ""), date1904: false } as ExcelJS.CellFormulaValue;
+      break;
+  }
+}
+
+function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
+  const ws = wb.addWorksheet(sh.name.slice(0, 31), {
+    properties: sh.tabColor ? { tabColor: { argb: argb(sh.tabColor) } } : undefined,
+    views: sh.freezeRows ? [{ state: "frozen", ySplit: sh.freezeRows, xSplit: 0, topLeftCell: `A${sh.freezeRows + 1}` }] : undefined,
+  });
+  sh.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  sh.cells.forEach((row, ri) => row.forEach((spec, ci) => setValue(ws.getCell(ri + 1, ci + 1), spec)));
+  for (const [r, h] of Object.entries(sh.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+
+  // styles accumulate in order; every cell of the used area gets one so locked flags are explicit
+  const acc = new Map<string, StyleSpec>();
+  const key = (r: number, c: number) => `${r},${c}`;
+  for (const { range, style } of sh.styles) {
+    const b = parseRange(range);
+    for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) acc.set(key(r, c), mergeStyle(acc.get(key(r, c)), style));
+  }
+  const nrows = sh.cells.length;
+  const ncols = sh.columns.length;
+  for (let r = 1; r <= nrows; r++)
+    for (let c = 1; c <= ncols; c++) {
+      const s = acc.get(key(r, c));
+      if (s || sh.cells[r - 1]?.[c - 1]) applyStyle(ws.getCell(r, c), s ?? {});
+    }
+  for (const [k, s] of acc) {
+    const [r, c] = k.split(",").map(Number);
+    if (r > nrows || c > ncols) applyStyle(ws.getCell(r, c), s);
+  }
+
+  for (const m of sh.merges) ws.mergeCells(m);
+
+  for (const v of sh.validations) {
+    const b = parseRange(v.range);
+    let dv: ExcelJS.DataValidation;
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "warning" as const,
+      errorTitle: v.error.title,
+      error: v.error.message,
+      showInputMessage: !!v.prompt,
+      promptTitle: v.prompt?.title,
+      prompt: v.prompt?.message,
+    };
+    if (v.rule.type === "list") {
+      dv = { type: "list", formulae: [`"${v.rule.values.join(",")}"`], ...common };
+    } else if (v.rule.type === "whole" && v.rule.max === undefined) {
+      dv = { type: "whole", operator: "greaterThanOrEqual", formulae: [v.rule.min], ...common };
+    } else {
+      const max = v.rule.max as number;
+      dv = { type: v.rule.type, operator: "between", formulae: [v.rule.min, max], ...common };
+    }
+    for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) ws.getCell(r, c).dataValidation = dv;
+  }
+
+  let priority = 1;
+  for (const cf of sh.conditionalFormats) {
+    const style: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } };
+    if (cf.fontColor) style.font = { color: { argb: argb(cf.fontColor) } };
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: priority++, formulae: [cf.formula.replace(/^=/, "")], style }],
+    });
+  }
+
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: sh.print.orientation,
+    fitToPage: sh.print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: sh.print.titleRows ? sh.print.titleRows.replace(/\$/g, "") : undefined,
+    printArea: sh.print.printArea,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  } as ExcelJS.PageSetup;
+  if (sh.protect) {
+    // no password: the protection guards formulas and labels against slips, not against the user
+    void ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    });
+  }
+}
+
+/** The workbook as .xlsx bytes. */
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Báo cáo CCHC";
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const sh of spec.sheets) addSheet(wb, sh);
+  const settings = spec.settings ?? {};
+  if (Object.keys(settings).length > 0) {
+    const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    let r = 1;
+    for (const [k, v] of Object.entries(settings)) {
+      ws.getCell(r, 1).value = k;
+      ws.getCell(r, 2).value = v;
+      r++;
+    }
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
