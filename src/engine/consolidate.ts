@@ -1,0 +1,437 @@
+/**
+ * Consolidation of subordinate units' reports into the consolidating unit's figures (pure: no host,
+ * no files). Every unit is checked (readable, right period, version and level, not a duplicate); the
+ * counted units' figures are rolled up per indicator of the consolidating edition by the level pair's rule
+ * (src/catalog/aggregation.json). A missing figure is never read as zero: totals are computed from the
+ * units that have one and flagged with how many are missing; not-applicable units are left out of the
+ * numerator and denominator and counted.
+ */
+import { aggregationRules, AggRule, sourceLevels } from "../catalog/aggregation";
+import { Aggregate, formRows, Indicator, indicatorById, isValueRow, labelFor, printedCode, unitFor } from "../catalog/index";
+import { consolidateText as T } from "../i18n/consolidate";
+import { percentOf, sumDec } from "./numbers";
+import { lateness, periodLabel } from "./period";
+import type { Finding, Level, ParsedValue, Period, Report } from "./types";
+
+export interface UnitInput {
+  file: string;
+  read: { ok: true; report: Report; findings: Finding[] } | { ok: false; reason: string };
+  receivedAt?: Date;
+}
+
+export interface ConsolidateOptions {
+  level: Level;
+  version: string;
+  period: Period;
+  /** The consolidating unit's name. */
+  unit: string;
+  /** Units expected to report (names; matched without regard to accents or case). */
+  expected?: string[];
+}
+
+export type UnitStatus = "ok" | "unreadable" | "duplicate" | "wrong-period" | "wrong-version" | "wrong-level";
+
+export interface UnitResult {
+  file: string;
+  /** The unit's name as written in the file (the file name when the file has none). */
+  unit: string;
+  level?: Level;
+  period?: Period;
+  version?: string;
+  status: UnitStatus;
+  /** True when its figures are in the totals. */
+  counted: boolean;
+  errors: number;
+  warnings: number;
+  /** Forms of the unit's edition that the file lacks. */
+  missingForms: number[];
+  /** Vietnamese notes on the file (why it was not counted, lateness, ...). */
+  messages: string[];
+  late?: { deadline: string; daysLate: number; late: boolean };
+  duplicateOf?: string;
+  /** Index in Consolidation.units of each counted unit's column (counted units only). */
+  column?: number;
+}
+
+/**
+ * A unit's figure for one row: a number, "na" (not applicable, with the text), text where a number belongs,
+ * missing, or "skip" (the unit's level does not feed this row, e.g. a department on a district row).
+ */
+export type UnitCell = { k: "n"; v: number } | { k: "na"; text: string } | { k: "text"; text: string } | { k: "missing" } | { k: "skip" };
+
+export interface TotalRow {
+  indicatorId: string;
+  form: number;
+  /** Printed STT on the consolidating level's form. */
+  code: string;
+  label: string;
+  unit: string;
+  kind: Indicator["kind"];
+  rule: Aggregate;
+  /** Subordinate indicators the figures come from (per source level when several levels are mixed). */
+  from: string[];
+  reason?: string;
+  /** The consolidated figure; null when it cannot be computed (own, none, count-by-code, nothing reported). */
+  value: number | null;
+  /** For enum rows: how many counted units gave each code. */
+  counts?: Record<number, number>;
+  /** One cell per counted unit, in Consolidation.counted order. */
+  cells: UnitCell[];
+  /** Units with a figure / not applicable / missing (or text) for this row. */
+  present: number;
+  na: number;
+  missing: number;
+  /** Vietnamese notes: "thiếu 2 đơn vị", "mẫu số bằng 0". */
+  flags: string[];
+  /** For ratio rows: the consolidating edition's numerator and denominator. */
+  parts?: { numerator: string; denominator: string };
+}
+
+export interface UnitNote {
+  unit: string;
+  indicatorId: string;
+  form: number;
+  code: string;
+  text: string;
+}
+
+export interface Consolidation {
+  level: Level;
+  version: string;
+  period: Period;
+  unit: string;
+  units: UnitResult[];
+  /** Indices into `units` of the counted units, in column order. */
+  counted: number[];
+  /** Expected units with no file. */
+  missing: string[];
+  rows: TotalRow[];
+  notes: UnitNote[];
+  /** Value rows the consolidating unit fills itself (own, none, count-by-code), as indicator ids. */
+  own: string[];
+}
+
+/** Lowercase, no diacritics, single spaces: "UBND xã Chi Lăng Nam" ~ "ubnd xa chi lang nam". */
+export function foldName(s: string): string {
+  return String(s ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Names match when equal after folding, or when one is the other with a leading "UBND"/"Ủy ban nhân dân". */
+function sameName(a: string, b: string): boolean {
+  const strip = (s: string) => foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
+  const x = strip(a);
+  const y = strip(b);
+  return x.length > 0 && x === y;
+}
+
+function baseName(file: string): string {
+  const f = file.split(/[\\/]/).pop() ?? file;
+  return f.replace(/\.[a-z0-9]+$/i, "");
+}
+
+function cellOf(v: ParsedValue | undefined): UnitCell {
+  if (!v) return { k: "missing" };
+  switch (v.state) {
+    case "value":
+      return typeof v.number === "number" && Number.isFinite(v.number) ? { k: "n", v: v.number } : { k: "missing" };
+    case "na":
+      return { k: "na", text: v.text ?? (typeof v.raw === "string" ? v.raw : "-") };
+    case "text":
+      return { k: "text", text: typeof v.raw === "string" ? v.raw : String(v.raw ?? "") };
+    case "error":
+      return { k: "text", text: v.text ?? String(v.raw ?? "") };
+    default:
+      return { k: "missing" };
+  }
+}
+
+/** A content fingerprint, to recognise the same report sent twice under different names. */
+function fingerprint(r: Report): string {
+  const parts: string[] = [];
+  for (const [id, e] of [...r.entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const v = e.value;
+    parts.push(`${id}=${v.state}:${v.number ?? v.text ?? v.raw ?? ""}`);
+  }
+  return parts.join("|");
+}
+
+function samePeriod(a: Period, b: Period): boolean {
+  return a.kind === b.kind && a.year === b.year;
+}
+
+/** Checks every file and rolls up the counted units' figures. Never throws on user data. */
+export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consolidation {
+  const srcLevels = sourceLevels(o.level);
+  const units: UnitResult[] = [];
+  const counted: number[] = [];
+  const reports: Report[] = [];
+  const seenNames: { name: string; file: string }[] = [];
+  const seenPrints = new Map<string, string>();
+
+  for (const inp of Array.isArray(inputs) ? inputs : []) {
+    const file = String(inp?.file ?? "");
+    const u: UnitResult = { file, unit: baseName(file), status: "ok", counted: false, errors: 0, warnings: 0, missingForms: [], messages: [] };
+    units.push(u);
+    if (inp?.receivedAt instanceof Date) {
+      const l = lateness(o.period, inp.receivedAt);
+      if (l) {
+        u.late = l;
+        if (l.late) u.messages.push(T.late(l.daysLate, l.deadline.split("-").reverse().join("/")));
+      }
+    }
+    const read = inp?.read;
+    if (!read || read.ok !== true || !read.report) {
+      u.status = "unreadable";
+      u.messages.unshift(read && read.ok === false && read.reason ? String(read.reason) : T.nothing);
+      continue;
+    }
+    const rep = read.report;
+    const m = rep.meta ?? { source: "handmade" };
+    if (m.unit && m.unit.trim()) u.unit = m.unit.trim();
+    else u.messages.push(T.noUnitName(file));
+    u.level = m.level;
+    u.period = m.period;
+    u.version = m.version;
+    for (const f of Array.isArray(read.findings) ? read.findings : []) {
+      if (f.severity === "error") u.errors++;
+      else u.warnings++;
+    }
+    const lvl = m.level;
+    if (lvl) {
+      const have = new Set(rep.forms ?? []);
+      for (let form = 1; form <= 7; form++) {
+        if (have.has(form)) continue;
+        if (formRows(form, lvl, m.version ?? o.version).some(isValueRow)) u.missingForms.push(form);
+      }
+      if (u.missingForms.length) u.messages.push(T.missingForms(u.missingForms.join(", ")));
+    }
+    // checks, in order of gravity
+    if (!lvl || !srcLevels.includes(lvl)) {
+      u.status = "wrong-level";
+      u.messages.unshift(T.wrongLevel(lvl ?? "?", o.level));
+      continue;
+    }
+    if (m.period && !samePeriod(m.period, o.period)) {
+      u.status = "wrong-period";
+      u.messages.unshift(T.wrongPeriod(periodLabel(m.period), periodLabel(o.period)));
+      continue;
+    }
+    if (!m.period) u.messages.push(T.unknownPeriod);
+    if (m.version && m.version !== o.version) {
+      u.status = "wrong-version";
+      u.messages.unshift(T.wrongVersion(m.version, o.version));
+      continue;
+    }
+    const fp = fingerprint(rep);
+    const dupName = m.unit ? seenNames.find((s) => sameName(s.name, m.unit!)) : undefined;
+    const dupFile = seenPrints.get(fp);
+    const dupOf = dupName?.file ?? (rep.entries.size > 0 ? dupFile : undefined);
+    if (dupOf !== undefined) {
+      u.status = "duplicate";
+      u.duplicateOf = dupOf;
+      u.messages.unshift(T.duplicateOf(dupOf));
+      continue;
+    }
+    if (m.unit) seenNames.push({ name: m.unit, file });
+    if (rep.entries.size > 0) seenPrints.set(fp, file);
+    u.counted = true;
+    u.column = counted.length;
+    counted.push(units.length - 1);
+    reports.push(rep);
+  }
+
+  // missing units from the expected list
+  const missing: string[] = [];
+  for (const name of o.expected ?? []) {
+    if (!String(name ?? "").trim()) continue;
+    const found = units.some((u) => u.status !== "unreadable" && u.status !== "wrong-period" && u.status !== "wrong-level" && sameName(u.unit, name));
+    if (!found && !missing.some((x) => sameName(x, name))) missing.push(String(name).trim());
+  }
+
+  // rules per source level present among counted units
+  const countedUnits = counted.map((i) => units[i]);
+  const rulesByLevel = new Map<Level, Map<string, AggRule>>();
+  for (const l of srcLevels) rulesByLevel.set(l, aggregationRules(o.level, l, o.version));
+  const presentLevels = srcLevels.filter((l) => countedUnits.some((u) => u.level === l));
+  const levelsForRules = presentLevels.length > 0 ? presentLevels : srcLevels.slice(0, 1);
+
+  const rows: TotalRow[] = [];
+  const byId = new Map<string, TotalRow>();
+  const targetRows: Indicator[] = [];
+  for (let form = 1; form <= 7; form++) targetRows.push(...formRows(form, o.level, o.version));
+  const computing: Aggregate[] = ["sum", "ratio", "any", "survey-mode", "count-by-code"];
+
+  for (const ind of targetRows) {
+    // the effective rule: the first computing rule among the present source levels
+    let eff: AggRule | undefined;
+    for (const l of levelsForRules) {
+      const r = rulesByLevel.get(l)?.get(ind.id);
+      if (r && computing.includes(r.rule)) {
+        eff = r;
+        break;
+      }
+    }
+    if (!eff) eff = rulesByLevel.get(levelsForRules[0])?.get(ind.id) ?? { indicatorId: ind.id, rule: "none", from: [], origin: "default" };
+    const row: TotalRow = {
+      indicatorId: ind.id,
+      form: ind.form,
+      code: printedCode(ind, o.level),
+      label: labelFor(ind, o.level),
+      unit: unitFor(ind, o.level),
+      kind: ind.kind,
+      rule: eff.rule,
+      from: [],
+      reason: eff.reason,
+      value: null,
+      cells: [],
+      present: 0,
+      na: 0,
+      missing: 0,
+      flags: [],
+      parts: eff.parts,
+    };
+    const fromSet = new Set<string>();
+    if (eff.rule === "sum" || eff.rule === "any" || eff.rule === "survey-mode" || eff.rule === "count-by-code") {
+      // each unit contributes through its own level's rule (same kind); others contribute nothing
+      countedUnits.forEach((u, k) => {
+        const r = rulesByLevel.get(u.level!)?.get(ind.id);
+        if (!r || r.rule !== eff!.rule) {
+          row.cells.push({ k: "skip" });
+          return;
+        }
+        r.from.forEach((s) => fromSet.add(s));
+        row.cells.push(unitCellFor(reports[k], r.from));
+      });
+      row.from = [...fromSet];
+      tally(row);
+      rollUp(row, ind);
+    }
+    rows.push(row);
+    byId.set(ind.id, row);
+  }
+  // ratios from the summed parts
+  for (const row of rows) {
+    if (row.rule !== "ratio" || !row.parts) continue;
+    const num = byId.get(row.parts.numerator);
+    const den = byId.get(row.parts.denominator);
+    if (!num || !den) continue;
+    row.cells = countedUnits.map((_, k) => {
+      const a = num.cells[k];
+      const b = den.cells[k];
+      if (a?.k === "n" && b?.k === "n") {
+        const p = percentOf(a.v, b.v);
+        return p === null ? { k: "missing" } : { k: "n", v: p };
+      }
+      if (a?.k === "na" || b?.k === "na") return { k: "na", text: a?.k === "na" ? a.text : (b as { text: string }).text };
+      if (a?.k === "skip" && b?.k === "skip") return { k: "skip" };
+      return { k: "missing" };
+    });
+    tally(row);
+    row.flags = [];
+    row.missing = Math.max(num.missing, den.missing);
+    row.na = Math.max(num.na, den.na);
+    if (row.missing > 0) row.flags.push(T.missingUnits(row.missing));
+    if (row.na > 0) row.flags.push(T.naUnits(row.na));
+    if (den.value === 0) row.flags.push(T.zeroDenominator);
+    row.value = num.value !== null && den.value !== null ? percentOf(num.value, den.value) : null;
+  }
+
+  // notes written by the units, with the unit's name
+  const notes: UnitNote[] = [];
+  countedUnits.forEach((u, k) => {
+    const rep = reports[k];
+    for (const e of rep.entries.values()) {
+      const ind = indicatorById(e.indicatorId);
+      if (!ind) continue;
+      const texts: string[] = [];
+      if (e.note && String(e.note).trim()) texts.push(String(e.note).trim());
+      if (ind.kind === "text" && e.value.state !== "missing" && e.value.raw !== null && String(e.value.raw).trim()) texts.push(String(e.value.raw).trim());
+      for (const t of texts) notes.push({ unit: u.unit, indicatorId: ind.id, form: ind.form, code: e.printedCode ?? printedCode(ind, u.level ?? o.level), text: t });
+    }
+  });
+
+  const own = rows.filter((r) => r.kind !== "section" && (r.rule === "own" || r.rule === "none" || r.rule === "count-by-code")).map((r) => r.indicatorId);
+  return { level: o.level, version: o.version, period: o.period, unit: o.unit, units, counted, missing, rows, notes, own };
+}
+
+/** The unit's figure for a rule taking `from` (several sources are added; all must be present). */
+function unitCellFor(rep: Report, from: string[]): UnitCell {
+  if (from.length === 1) return cellOf(rep.entries.get(from[0])?.value);
+  const cells = from.map((id) => cellOf(rep.entries.get(id)?.value));
+  if (cells.every((c) => c.k === "n")) return { k: "n", v: sumDec(cells.map((c) => (c as { v: number }).v)) };
+  const na = cells.find((c) => c.k === "na");
+  if (na && cells.every((c) => c.k === "na" || c.k === "n")) return na;
+  return { k: "missing" };
+}
+
+function tally(row: TotalRow): void {
+  row.present = row.cells.filter((c) => c.k === "n").length;
+  row.na = row.cells.filter((c) => c.k === "na").length;
+  row.missing = row.cells.filter((c) => c.k === "missing" || c.k === "text").length;
+}
+
+function rollUp(row: TotalRow, ind: Indicator): void {
+  const nums = row.cells.filter((c): c is { k: "n"; v: number } => c.k === "n").map((c) => c.v);
+  const texts = row.cells.filter((c) => c.k === "text").length;
+  switch (row.rule) {
+    case "sum":
+      row.value = nums.length > 0 ? sumDec(nums) : null;
+      break;
+    case "any": {
+      const counts = countCodes(nums, ind);
+      row.counts = counts;
+      const yes = nums.filter((v) => v === 1).length;
+      row.value = nums.length === 0 ? null : yes > 0 ? 1 : 0;
+      row.flags.push(T.yesCount(yes, nums.length));
+      break;
+    }
+    case "survey-mode": {
+      row.counts = countCodes(nums, ind);
+      const valid = nums.filter((v) => v === 0 || v === 1 || v === 2);
+      if (valid.length === 0) row.value = null;
+      else if (valid.every((v) => v === 0)) row.value = 0;
+      else if (valid.every((v) => v === 1)) row.value = 1;
+      else row.value = 2;
+      break;
+    }
+    case "count-by-code": {
+      row.counts = countCodes(nums, ind);
+      row.value = null;
+      for (const e of ind.enum ?? []) if (row.counts[e.code]) row.flags.push(T.codeCount(e.code, e.label, row.counts[e.code]));
+      break;
+    }
+    default:
+      break;
+  }
+  if (row.missing > 0) row.flags.unshift(T.missingUnits(row.missing));
+  if (row.na > 0) row.flags.push(T.naUnits(row.na));
+  if (texts > 0) row.flags.push(T.textUnits(texts));
+}
+
+function countCodes(nums: number[], ind: Indicator): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const e of ind.enum ?? []) out[e.code] = 0;
+  for (const v of nums) if (Number.isInteger(v)) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+/** `"3:3.3.1"` keys (form and the consolidating level's printed code) to totals, for `--json`. */
+export function totalsByCode(c: Consolidation): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const r of c.rows) if (r.kind !== "section") out[`${r.form}:${r.code}`] = r.value;
+  return out;
+}
+
+/** The totals as a map indicator id → figure, for filling the consolidated forms (computed rows only). */
+export function totalValues(c: Consolidation): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of c.rows) if (r.value !== null && r.rule !== "own" && r.rule !== "none") m.set(r.indicatorId, r.value);
+  return m;
+}

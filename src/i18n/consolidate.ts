@@ -1,0 +1,81 @@
+/**
+ * Vietnamese strings of consolidation (engine, Tổng hợp tab, `cchc consolidate`, the pane's progress).
+ * Numbers arrive already formatted.
+ */
+import type { Aggregate } from "../catalog/schema";
+
+export const ruleLabels: Record<Aggregate, string> = {
+  sum: "Cộng các đơn vị",
+  ratio: "Tính lại từ tổng tử số, mẫu số",
+  "count-by-code": "Đếm số đơn vị theo mã",
+  any: "Có nếu ít nhất một đơn vị có",
+  "survey-mode": "Cùng hình thức hoặc Kết hợp",
+  own: "Đơn vị tổng hợp tự điền",
+  none: "Không tổng hợp",
+};
+
+export const statusLabels = {
+  ok: "Đã tổng hợp",
+  unreadable: "Không đọc được",
+  duplicate: "Trùng đơn vị",
+  "wrong-period": "Sai kỳ báo cáo",
+  "wrong-version": "Sai phiên bản biểu mẫu",
+  "wrong-level": "Sai cấp báo cáo",
+} as const;
+
+export const consolidateText = {
+  missingUnits: (n: number) => `thiếu ${n} đơn vị`,
+  naUnits: (n: number) => `${n} đơn vị không áp dụng`,
+  textUnits: (n: number) => `${n} đơn vị ghi chữ thay cho số`,
+  zeroDenominator: "mẫu số bằng 0",
+  yesCount: (n: number, total: number) => `Có: ${n}/${total} đơn vị`,
+  codeCount: (code: number, label: string, n: number) => `${code} (${label}): ${n} đơn vị`,
+  duplicateOf: (file: string) => `Trùng với tệp ${file}; chỉ tính một lần (tệp đầu tiên).`,
+  wrongPeriod: (got: string, want: string) => `Kỳ báo cáo của tệp là ${got}, không phải ${want}; không tổng hợp.`,
+  unknownPeriod: "Không xác định được kỳ báo cáo của tệp; vẫn tổng hợp, cần kiểm tra lại.",
+  wrongVersion: (got: string, want: string) => `Tệp dùng biểu mẫu phiên bản ${got}, không phải ${want}; không tổng hợp.`,
+  wrongLevel: (got: string, want: string) => `Tệp là báo cáo cấp ${got}, không phải cấp dưới của ${want}; không tổng hợp.`,
+  noUnitName: (file: string) => `Tệp ${file} không ghi tên đơn vị; dùng tên tệp.`,
+  late: (days: number, deadline: string) => `Nộp muộn ${days} ngày (hạn ${deadline}).`,
+  missingForms: (forms: string) => `Thiếu biểu mẫu ${forms}.`,
+  // Tổng hợp tab
+  sheetName: "Tổng hợp",
+  title: (unit: string, period: string) => `TỔNG HỢP SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${period.toUpperCase()} — ${unit}`,
+  subtitle: (n: number, total: number) => `Đã tổng hợp ${n}/${total} tệp. Số liệu của đơn vị ghi dạng chữ; cột "Điều chỉnh" để đơn vị tổng hợp tự sửa.`,
+  head: {
+    code: "STT",
+    label: "Chỉ tiêu",
+    unit: "Đơn vị tính",
+    total: "Tổng hợp",
+    override: "Điều chỉnh",
+    rule: "Cách tổng hợp",
+    flags: "Lưu ý",
+  },
+  formHeader: (n: number, title: string) => `Biểu mẫu ${n}. ${title}`,
+  notesTitle: "GHI CHÚ CỦA CÁC ĐƠN VỊ",
+  notesHead: ["Đơn vị", "Biểu mẫu", "STT", "Ghi chú"],
+  filesTitle: "TÌNH TRẠNG CÁC TỆP",
+  filesHead: ["Tệp", "Đơn vị", "Tình trạng", "Lỗi", "Cảnh báo", "Chi tiết"],
+  missingTitle: "ĐƠN VỊ CHƯA NỘP",
+  ownTitle: "CHỈ TIÊU ĐƠN VỊ TỔNG HỢP TỰ ĐIỀN",
+  ownNote: "Đơn vị tổng hợp tự điền",
+  // CLI
+  usage:
+    'Cách dùng: cchc consolidate TỆP... -o KẾT_QUẢ.xlsx --level tinh|huyen --period Q1-2024|6T-2024|Q3-2024|N-2024 --unit "TÊN ĐƠN VỊ" [--version PHIÊN_BẢN] [--expect DANH_SÁCH.txt] [--json]',
+  badLevel: (s: string) => `Cấp "${s}" không tổng hợp được (chọn tinh hoặc huyen).`,
+  badPeriod: (s: string) => `Kỳ báo cáo "${s}" không hợp lệ (ví dụ Q1-2024, 6T-2024, Q3-2024, N-2024).`,
+  badVersion: (s: string, list: string) => `Phiên bản "${s}" không có (chọn ${list}).`,
+  missingArg: (name: string) => `Thiếu tham số ${name}.`,
+  noFiles: "Chưa chọn tệp nào để tổng hợp.",
+  unknownOption: (s: string) => `Tham số "${s}" không hợp lệ.`,
+  cannotReadExpect: (f: string) => `Không đọc được danh sách đơn vị ${f}.`,
+  cannotReadFile: (f: string) => `Không đọc được tệp ${f}.`,
+  cannotWrite: (f: string) => `Không ghi được tệp ${f}.`,
+  outIsInput: "Tệp kết quả trùng với một tệp đầu vào; chọn tên khác.",
+  nothing: "Không có tệp nào tổng hợp được; không ghi tệp kết quả.",
+  written: (out: string, n: number, total: number, missing: number) =>
+    `Đã ghi ${out}: tổng hợp ${n}/${total} tệp${missing > 0 ? `, còn ${missing} đơn vị chưa nộp` : ""}.`,
+  fileLine: (file: string, unit: string, status: string, errors: number, warnings: number) =>
+    `${file}: ${unit} — ${status} (${errors} lỗi, ${warnings} cảnh báo)`,
+  progress: (done: number, total: number, name: string) => `Đang đọc ${done}/${total}: ${name}`,
+} as const;
