@@ -59,9 +59,23 @@ export function normText(s: unknown): string {
 
 const STOP = new Set(["va", "cac", "cua", "da", "duoc", "tai", "cho", "the", "hoac", "la", "co", "trong"]);
 
+/** Wordings that mean the same in these forms, folded to one spelling before comparing labels. */
+const SYNONYMS: [RegExp, string][] = [
+  [/\bdon vi su nghiep cong lap\b/g, "dvsn"],
+  [/\bdon vi sncl\b/g, "dvsn"],
+  [/\b(dvsnncl|dvsncl|sncl)\b/g, "dvsn"],
+  [/\btu chu\b/g, "tu bao dam"],
+  [/\bdam bao\b/g, "bao dam"],
+  [/\bvan ban quy pham phap luat\b/g, "vbqppl"],
+  [/\bthu tuc hanh chinh\b/g, "tthc"],
+  [/\bdung hen\b/g, "dung han"],
+];
+
 function tokens(s: string): string[] {
+  let n = normText(s);
+  for (const [re, to] of SYNONYMS) n = n.replace(re, to);
   // "vbqppl24" (a footnote number glued to a word) -> "vbqppl"
-  return normText(s)
+  return n
     .split(" ")
     .map((t) => (/^[a-z]{3,}\d{1,2}$/.test(t) ? t.replace(/\d+$/, "") : t))
     .filter((t) => t.length > 0);
@@ -90,16 +104,24 @@ const wordingCache = new Map<string, Set<string>[]>();
 function wordings(i: Indicator): Set<string>[] {
   let w = wordingCache.get(i.id);
   if (!w) {
-    w = labelsFor(i, "tinh").map(tokenSet);
+    w = labelsFor(i, "tinh").flatMap(labelForms);
     wordingCache.set(i.id, w);
   }
   return w;
 }
 
-function bestSimilarity(label: Set<string>, i: Indicator): number {
+function bestSimilarity(label: Set<string>[], i: Indicator): number {
   let best = 0;
-  for (const w of wordings(i)) best = Math.max(best, labelSimilarity(label, w));
+  for (const w of wordings(i)) for (const l of label) best = Math.max(best, labelSimilarity(l, w));
   return best;
+}
+
+/** A label's token sets: as printed, and without its bracketed remarks ("(lũy kế đến thời điểm báo cáo)"). */
+function labelForms(label: string): Set<string>[] {
+  const out = [tokenSet(label)];
+  const bare = label.replace(/\([^()]*\)/g, " ");
+  if (bare !== label && bare.trim() !== "") out.push(tokenSet(bare));
+  return out;
 }
 
 // ------------------------------------------------------------------ grid access
@@ -191,7 +213,9 @@ interface RawRow {
   form: number;
   code?: string;
   label: string;
-  labelTokens: Set<string>;
+  labelTokens: Set<string>[];
+  /** The STT as a matching hint; absent in a combined table whose numbering is its own. */
+  hint?: string;
   valueCol: number;
   /** Position in the file, for stable ordering. */
   seq: number;
@@ -217,6 +241,14 @@ function formTitleMatch(text: string): number | undefined {
     }
   }
   return undefined;
+}
+
+/** True when a label is (close to) the title of form n. */
+function sectionTitleMatches(n: number, label: string): boolean {
+  const f = catalog.forms.find((x) => x.number === n);
+  if (!f) return false;
+  const t = tokenSet(label);
+  return [f.title, ...f.titleVariants].some((w) => labelSimilarity(t, tokenSet(w)) >= 0.6);
 }
 
 function formFromSheetName(name: string): number | undefined {
@@ -288,8 +320,8 @@ function assign(rows: RawRow[], cands: Indicator[], level: Level | undefined, re
   for (const r of rows) {
     for (const i of cands) {
       const sim = bestSimilarity(r.labelTokens, i);
-      const code = codeMatches(r.code, i, level);
-      const ok = relaxed ? sim >= 0.75 : (code && sim >= 0.34) || sim >= 0.7 || (code && r.labelTokens.size === 0);
+      const code = codeMatches(r.hint, i, level);
+      const ok = relaxed ? sim >= 0.75 : (code && sim >= 0.34) || sim >= 0.7 || (code && r.labelTokens[0].size === 0);
       if (!ok) continue;
       all.push({ row: r, ind: i, score: sim + (code ? 0.4 : 0) });
     }
@@ -381,6 +413,7 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
   let cols: Columns | undefined;
   let colsHaveCode = false;
   let seenHeader = false;
+  let combined = false;
   const defaults: Columns = { code: COL.code, label: COL.label, unit: COL.unit, value: COL.value, note: COL.note };
 
   for (let r = b.r0; r <= b.r1; r++) {
@@ -428,6 +461,7 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
       if (heading !== undefined && !firstCode) {
         if (heading !== form || seenHeader) {
           form = heading;
+          combined = false;
           cols = undefined;
           colsHaveCode = false;
           seenHeader = false;
@@ -452,8 +486,15 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
     }
     if (!code && !hasValue) continue; // continuation of a wrapped label, a footnote
     if (!code && !label) continue;
+    // A combined table (one table, sections 1–7 = Biểu mẫu 1–7, as a department's appendix):
+    // "4. Cải cách tổ chức bộ máy hành chính nhà nước" opens form 4; its own numbering is no hint.
+    if (code && /^[1-7]$/.test(code) && !hasValue && sectionTitleMatches(Number(code), label)) {
+      form = Number(code);
+      combined = true;
+      continue;
+    }
     // form 0: no heading yet, settled later by the rows' fit
-    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: tokenSet(label), valueCol: c.value, seq: seq++ });
+    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: labelForms(label), hint: combined ? undefined : code, valueCol: c.value, seq: seq++ });
   }
   return seq;
 }
