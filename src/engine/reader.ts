@@ -532,6 +532,8 @@ function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: s
         score -= 0.05 * Math.max(0, cands.length - a.pairs.length);
       }
       if (hints.level === level) score += 2;
+      // a combined table is the department's layout (Sở, ban, ngành)
+      else if (!hints.level && level === "so" && rows.some((r) => r.form > 0 && r.hint === undefined && r.code !== undefined)) score += 1;
       if (hints.version === version) score += 2;
       if (version === DEFAULT_VERSION) score += 0.001;
       if (!best || score > best.score + 1e-9) best = { level, version, score };
@@ -589,6 +591,15 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       if (!report.meta.level) report.meta.level = edition.level;
       if (!report.meta.version) report.meta.version = edition.version;
     }
+    if (!report.meta.unit && !hints.unit) {
+      for (const t of titleLines) {
+        const u = unitFromTitle(t);
+        if (u) {
+          report.meta.unit = u;
+          break;
+        }
+      }
+    }
     if (!report.meta.period) {
       for (const t of titleLines) {
         const p = findPeriod(t);
@@ -633,6 +644,14 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   if (!report.meta.period && hints.period) report.meta.period = hints.period;
   if (hints.level && !report.meta.level) report.meta.level = hints.level;
   if (hints.version && !report.meta.version) report.meta.version = hints.version;
+}
+
+/** The issuing unit named in an appendix line: "(Ban hành kèm theo Báo cáo số 35/BC-SNV ... của Sở Nội vụ tỉnh Bình Dương)". */
+export function unitFromTitle(line: string): string | undefined {
+  const m = /\bcủa\s+((?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Trường|Bệnh viện)(?=\s)[^()]*?)\s*\)?\s*$/iu.exec(line.normalize("NFC").trim());
+  if (!m) return undefined;
+  const u = m[1].replace(/\s+/g, " ").trim();
+  return u.length >= 3 && u.length <= 120 ? u : undefined;
 }
 
 /** Rows of the report's edition that carry a figure, for forms present in the report. */

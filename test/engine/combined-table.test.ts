@@ -36,8 +36,9 @@ describe("combined table (seed 001)", () => {
   const byLabel = new Map<string, string>();
   for (const e of report.entries.values()) if (e.printedLabel) byLabel.set(e.printedLabel.replace(/\s+/g, " ").trim(), e.indicatorId);
 
-  test("sections open the forms", () => {
+  test("sections open the forms; the layout is a department's", () => {
     expect(report.forms).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(report.meta.level).toBe("so");
   });
 
   test("rows the reference maps one-to-one land on that row", () => {

@@ -1,6 +1,6 @@
 import { formRows, printedCode, rowByPrintedCode } from "../../src/catalog";
 import { encodeMeta, SETTINGS_SHEET } from "../../src/engine/conventions";
-import { readReport } from "../../src/engine/reader";
+import { readReport, unitFromTitle } from "../../src/engine/reader";
 import { a1 } from "../../src/engine/report";
 import type { GridSheet, GridValue } from "../../src/engine/types";
 import { isTemplateCode, SEED_EDITION, SEED_FIGURES, SeedId } from "../fixtures/seeds/figures";
@@ -66,9 +66,13 @@ describe("readReport on hand-made seed appendices", () => {
     expect(r.meta.period).toEqual({ kind: "N", year: 2023 });
   });
 
-  test("002: period from the title lines", () => {
+  test("002: period and unit from the title lines", () => {
     const r = readReport(seedGrids("002", "one-sheet"));
     expect(r.meta.period).toEqual({ kind: "6T", year: 2023 });
+    expect(r.meta.unit).toBe("UBND tỉnh");
+    expect(readReport(seedGrids("000", "sheet-per-form")).meta.unit).toBe("Sở Nội vụ tỉnh Bình Dương");
+    expect(unitFromTitle("(Ban hành kèm theo Báo cáo số 89/BC-BDT ngày 12/6/2023 của Ban Dân tộc)")).toBe("Ban Dân tộc");
+    expect(unitFromTitle("(Kèm theo Báo cáo số /BC-UBND ngày 15/12/2023)")).toBeUndefined();
   });
 
   test("the value column is found from its header even when moved", () => {
