@@ -42,13 +42,21 @@ function formRows(seed: SeedId, form: number, figures: SeedFigure[], o: GridOpti
   const title = catalog.forms[form - 1];
   line(seed === "004" && title.titleVariants.length > 0 ? title.titleVariants[0] : title.title);
   const h1 = blank();
+  const h2 = blank();
   h1[cols.code - 1] = "STT";
   h1[cols.label - 1] = "Chỉ tiêu thống kê (sử dụng cho kỳ báo cáo hàng quý, 6 tháng, năm)";
-  h1[Math.min(cols.unit, cols.value) - 1] = "Kết quả thống kê";
-  h1[cols.note - 1] = "Ghi chú";
-  const h2 = blank();
-  h2[cols.unit - 1] = "Đơn vị tính";
-  h2[cols.value - 1] = o.valueHeader ?? (seed === "004" ? "Số lượng/ Tỷ lệ" : "Số liệu");
+  if (seed === "002" && form === 7) {
+    // 002's Biểu mẫu 7: unit in the upper row, the period over Số liệu / Ghi chú
+    h1[cols.unit - 1] = "Đơn vị tính";
+    h1[cols.value - 1] = "Báo cáo cải cách hành chính 6 tháng đầu năm 2023";
+    h2[cols.value - 1] = o.valueHeader ?? "Số liệu";
+    h2[cols.note - 1] = "Ghi chú";
+  } else {
+    h1[Math.min(cols.unit, cols.value) - 1] = "Kết quả thống kê";
+    h1[cols.note - 1] = "Ghi chú";
+    h2[cols.unit - 1] = "Đơn vị tính";
+    h2[cols.value - 1] = o.valueHeader ?? (seed === "004" ? "Số lượng/ Tỷ lệ" : "Số liệu");
+  }
   out.push(h1, h2);
   for (const f of figures) {
     const r = blank();
