@@ -95,7 +95,8 @@ function parseInner(raw: GridValue | undefined, kind?: Kind): ParsedValue {
   if (raw === null || raw === undefined) return { state: "missing", raw: null };
   if (typeof raw === "number") {
     if (Number.isFinite(raw)) return { state: "value", number: raw === 0 ? 0 : raw, raw };
-    return { state: "error", raw, text: String(raw) };
+    // NaN or Infinity from a host: Excel would show #NUM!
+    return { state: "error", raw, text: "#NUM!" };
   }
   if (typeof raw === "boolean") return { state: "text", raw, text: raw ? "TRUE" : "FALSE" };
   if (typeof raw === "object") {
