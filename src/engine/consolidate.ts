@@ -251,7 +251,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
   const missing: string[] = [];
   for (const name of o.expected ?? []) {
     if (!String(name ?? "").trim()) continue;
-    const found = units.some((u) => u.status !== "unreadable" && u.status !== "wrong-period" && u.status !== "wrong-level" && sameName(u.unit, name));
+    // a unit that sent a file (even a flagged one) is not missing; its file is flagged instead
+    const found = units.some((u) => u.status !== "unreadable" && sameName(u.unit, name));
     if (!found && !missing.some((x) => sameName(x, name))) missing.push(String(name).trim());
   }
 
@@ -353,7 +354,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       const texts: string[] = [];
       if (e.note && String(e.note).trim()) texts.push(String(e.note).trim());
       if (ind.kind === "text" && e.value.state !== "missing" && e.value.raw !== null && String(e.value.raw).trim()) texts.push(String(e.value.raw).trim());
-      for (const t of texts) notes.push({ unit: u.unit, indicatorId: ind.id, form: ind.form, code: e.printedCode ?? printedCode(ind, u.level ?? o.level), text: t });
+      for (const t of texts) notes.push({ unit: u.unit, indicatorId: ind.id, form: ind.form, code: (e.printedCode ?? printedCode(ind, u.level ?? o.level)).replace(/\.$/, ""), text: t });
     }
   });
 

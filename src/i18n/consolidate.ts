@@ -71,6 +71,7 @@ export const consolidateText = {
   cannotReadExpect: (f: string) => `Không đọc được danh sách đơn vị ${f}.`,
   cannotReadFile: (f: string) => `Không đọc được tệp ${f}.`,
   cannotWrite: (f: string) => `Không ghi được tệp ${f}.`,
+  outputNotOurs: (f: string) => `Tệp ${f} đã có và chứa trang tính không do Báo cáo CCHC tạo; chọn tên khác để không mất dữ liệu.`,
   outIsInput: "Tệp kết quả trùng với một tệp đầu vào; chọn tên khác.",
   nothing: "Không có tệp nào tổng hợp được; không ghi tệp kết quả.",
   written: (out: string, n: number, total: number, missing: number) =>

@@ -1,0 +1,250 @@
+/**
+ * What a consolidation writes, as host-free SheetSpecs:
+ * - the "Tổng hợp" tab: one row per indicator of the consolidating edition (STT, label, unit, the total,
+ *   an editable override column, the hidden id, the rule in Vietnamese, flags), one column per counted
+ *   unit; totals are Excel formulas over the unit columns where the rule sums, ratio rows are formulas
+ *   over the summed part rows, enum rows carry the value. Unit names and notes are text cells (never
+ *   formulas, even when they start with "=").
+ * - the consolidating unit's own Biểu mẫu 1–7 (the layout engineer's forms) with the computed totals in
+ *   the value cells; the rows the unit fills itself stay open.
+ */
+import { catalog, formInfo } from "../catalog/index";
+import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
+import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
+import { totalValues } from "./consolidate";
+import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
+import { buildFormsWorkbook } from "./layout";
+import { periodCode, periodLabel } from "./period";
+import { colLetters } from "./report";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
+
+/** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
+export const CONS_COL = { code: 1, label: 2, unit: 3, total: 4, override: 5, id: COL.id, rule: 7, flags: 8, firstUnit: 9 } as const;
+export const CONS_HEADER_ROW = 4;
+export const CONS_FIRST_ROW = 5;
+
+const txt = (v: unknown): CellSpec => ({ t: "s", v: String(v ?? "") });
+const num = (v: number): CellSpec => ({ t: "n", v });
+
+function unitCell(c: UnitCell | undefined): CellSpec {
+  if (!c) return null;
+  switch (c.k) {
+    case "n":
+      return num(c.v);
+    case "na":
+      return txt(c.text || "-");
+    case "text":
+      return txt(c.text);
+    default:
+      return null;
+  }
+}
+
+/** The Tổng hợp tab. */
+export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
+  const nUnits = c.counted.length;
+  const ncol = CONS_COL.firstUnit - 1 + Math.max(nUnits, 1);
+  const blank = (): CellSpec[] => new Array(ncol).fill(null);
+  const cells: CellSpec[][] = [];
+  const styles: SheetSpec["styles"] = [];
+  const L = (col: number) => colLetters(col);
+  const firstU = L(CONS_COL.firstUnit);
+  const lastU = L(CONS_COL.firstUnit + Math.max(nUnits, 1) - 1);
+
+  const r1 = blank();
+  r1[0] = txt(T.title(c.unit, periodLabel(c.period)));
+  r1[CONS_COL.id - 1] = txt(
+    encodeMeta({ kind: "consolidated", version: c.version, level: c.level, unit: c.unit, period: periodCode(c.period), app: APP_VERSION })
+  );
+  const r2 = blank();
+  r2[0] = txt(T.subtitle(nUnits, c.units.length));
+  cells.push(r1, r2, blank());
+  const h = blank();
+  h[CONS_COL.code - 1] = txt(T.head.code);
+  h[CONS_COL.label - 1] = txt(T.head.label);
+  h[CONS_COL.unit - 1] = txt(T.head.unit);
+  h[CONS_COL.total - 1] = txt(T.head.total);
+  h[CONS_COL.override - 1] = txt(T.head.override);
+  h[CONS_COL.rule - 1] = txt(T.head.rule);
+  h[CONS_COL.flags - 1] = txt(T.head.flags);
+  c.counted.forEach((ui, k) => (h[CONS_COL.firstUnit - 1 + k] = txt(c.units[ui].unit)));
+  cells.push(h);
+  styles.push(
+    { range: "A1:H1", style: { bold: true, fontSize: 13 } },
+    { range: "A2:H2", style: { italic: true } },
+    { range: `A${CONS_HEADER_ROW}:${L(ncol)}${CONS_HEADER_ROW}`, style: { bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true, fill: "#D9E1F2" } }
+  );
+
+  // row numbers first, so ratio formulas can point at their part rows
+  const rowOf = new Map<string, number>();
+  let r = CONS_FIRST_ROW;
+  let lastForm = 0;
+  for (const t of c.rows) {
+    if (t.form !== lastForm) {
+      r++;
+      lastForm = t.form;
+    }
+    rowOf.set(t.indicatorId, r++);
+  }
+  lastForm = 0;
+  for (const t of c.rows) {
+    if (t.form !== lastForm) {
+      const s = blank();
+      s[CONS_COL.label - 1] = txt(T.formHeader(t.form, formInfo(t.form).title));
+      styles.push({ range: `A${cells.length + 1}:H${cells.length + 1}`, style: { bold: true, fill: "#F2F2F2" } });
+      cells.push(s);
+      lastForm = t.form;
+    }
+    const row = cells.length + 1;
+    const x = blank();
+    x[CONS_COL.code - 1] = txt(t.code);
+    x[CONS_COL.label - 1] = txt(t.label);
+    x[CONS_COL.unit - 1] = t.unit ? txt(t.unit) : null;
+    x[CONS_COL.id - 1] = txt(t.indicatorId);
+    if (t.kind !== "section") {
+      x[CONS_COL.rule - 1] = txt(ruleLabels[t.rule]);
+      if (t.flags.length) x[CONS_COL.flags - 1] = txt(t.flags.join("; "));
+      x[CONS_COL.total - 1] = totalCell(t, row, rowOf, firstU, lastU, nUnits);
+      t.cells.forEach((uc, k) => (x[CONS_COL.firstUnit - 1 + k] = unitCell(uc)));
+      styles.push({ range: `E${row}`, style: { locked: false, fill: "#FFF2CC" } });
+      if (t.kind === "percent") styles.push({ range: `D${row}:E${row}`, style: { numFmt: "0.00" } });
+    } else {
+      styles.push({ range: `A${row}:H${row}`, style: { bold: true } });
+    }
+    cells.push(x);
+  }
+  const lastTableRow = cells.length;
+  styles.push({ range: `A${CONS_HEADER_ROW}:${L(ncol)}${lastTableRow}`, style: { border: true, vAlign: "center" } });
+  styles.push({ range: `B${CONS_FIRST_ROW}:B${lastTableRow}`, style: { wrap: true } });
+
+  // units' notes
+  const section = (title: string, head: string[], lines: string[][]) => {
+    cells.push(blank());
+    const t = blank();
+    t[0] = txt(title);
+    styles.push({ range: `A${cells.length + 1}:H${cells.length + 1}`, style: { bold: true } });
+    cells.push(t);
+    if (head.length) {
+      const hh = blank();
+      head.forEach((v, i) => (hh[i] = txt(v)));
+      styles.push({ range: `A${cells.length + 1}:${L(head.length)}${cells.length + 1}`, style: { bold: true, fill: "#D9E1F2" } });
+      cells.push(hh);
+    }
+    for (const l of lines) {
+      const row = blank();
+      l.forEach((v, i) => (row[i] = txt(v)));
+      cells.push(row);
+    }
+  };
+  if (c.notes.length > 0) {
+    section(T.notesTitle, [...T.notesHead], c.notes.map((n) => [n.unit, String(n.form), n.code, n.text]));
+  }
+  section(
+    T.filesTitle,
+    [...T.filesHead],
+    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], String(u.errors), String(u.warnings), u.messages.join(" ")])
+  );
+  if (c.missing.length > 0) section(T.missingTitle, [], c.missing.map((m) => [m]));
+  const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
+  if (ownRows.length > 0) section(T.ownTitle, [], ownRows.map((t) => [`${t.form}`, t.code, t.label, ruleLabels[t.rule]]));
+
+  // pad every row to the width
+  for (const row of cells) while (row.length < ncol) row.push(null);
+
+  const columns: SheetSpec["columns"] = [];
+  const widths = [8, 60, 12, 14, 14, 12, 26, 30];
+  for (let i = 0; i < ncol; i++) columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
+  for (const col of columns) if (col.hidden === undefined) delete col.hidden;
+
+  return {
+    name: T.sheetName,
+    columns,
+    cells,
+    styles,
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    protect: false,
+    print: { orientation: "landscape", paper: "A4", titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`, fitToWidth: false },
+    freezeRows: CONS_HEADER_ROW,
+    tabColor: "#2F75B5",
+  };
+}
+
+function totalCell(t: TotalRow, row: number, rowOf: Map<string, number>, firstU: string, lastU: string, nUnits: number): CellSpec {
+  switch (t.rule) {
+    case "sum":
+      return nUnits > 0 && t.present > 0 ? { t: "f", f: `=SUM(${firstU}${row}:${lastU}${row})` } : null;
+    case "ratio": {
+      const n = t.parts && rowOf.get(t.parts.numerator);
+      const d = t.parts && rowOf.get(t.parts.denominator);
+      if (!n || !d) return null;
+      return { t: "f", f: `=IF(AND(ISNUMBER(D${n}),ISNUMBER(D${d}),N(D${d})<>0),ROUND(D${n}/D${d}*100,2),"")` };
+    }
+    case "any":
+    case "survey-mode":
+      return t.value === null ? null : num(t.value);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The consolidating unit's own Biểu mẫu 1–7 with the computed totals in the value cells (rows with a
+ * formula, i.e. ratios, keep it; rows the unit fills itself stay open).
+ */
+export function buildConsolidatedForms(c: Consolidation): WorkbookSpec {
+  const wb = buildFormsWorkbook([], { level: c.level, version: c.version, period: c.period, unit: c.unit });
+  fillForms(wb, totalValues(c));
+  return wb;
+}
+
+/** Sets column D of every form row whose hidden F cell holds an indicator id with a value (never over a formula). */
+export function fillForms(wb: WorkbookSpec, values: Map<string, number | string>): void {
+  for (const sh of wb.sheets) {
+    for (const row of sh.cells) {
+      const id = row[COL.id - 1];
+      if (!id || id.t !== "s") continue;
+      const v = values.get(id.v);
+      if (v === undefined) continue;
+      const cur = row[COL.value - 1];
+      if (cur && cur.t === "f") continue;
+      row[COL.value - 1] = typeof v === "number" ? { t: "n", v } : { t: "s", v };
+    }
+  }
+}
+
+/** The Tổng hợp tab followed by the filled forms, as one workbook. */
+export function buildConsolidatedWorkbook(c: Consolidation): WorkbookSpec {
+  const forms = buildConsolidatedForms(c);
+  return { sheets: [buildConsolidatedSheet(c), ...forms.sheets], settings: forms.settings };
+}
+
+/**
+ * Re-running guard: which existing sheets a new consolidation may replace. A sheet is replaced only when
+ * it carries this project's metadata (or is the settings sheet); a user's sheet with a colliding name is
+ * kept and the incoming sheet gets a free name ("Tổng hợp (2)").
+ */
+export function planSheetReplacement(
+  existing: { name: string; f1: unknown }[],
+  incoming: SheetSpec[]
+): { replace: string[]; keep: string[]; names: Map<string, string> } {
+  const ours = new Set(existing.filter((e) => e.name === SETTINGS_SHEET || decodeMeta(e.f1)).map((e) => e.name));
+  const keep = existing.filter((e) => !ours.has(e.name)).map((e) => e.name);
+  const taken = new Set(keep.map((n) => n.toLowerCase()));
+  const names = new Map<string, string>();
+  const replace: string[] = [];
+  for (const s of incoming) {
+    let name = s.name;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${s.name.slice(0, 26)} (${k})`;
+    taken.add(name.toLowerCase());
+    names.set(s.name, name);
+    if (ours.has(name)) replace.push(name);
+  }
+  return { replace, keep, names };
+}
+
+/** The catalog's version name (for messages). */
+export function versionName(id: string): string {
+  return catalog.versions.find((v) => v.id === id)?.name ?? id;
+}
