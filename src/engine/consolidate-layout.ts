@@ -179,7 +179,7 @@ function totalCell(t: TotalRow, row: number, rowOf: Map<string, number>, firstU:
       const n = t.parts && rowOf.get(t.parts.numerator);
       const d = t.parts && rowOf.get(t.parts.denominator);
       if (!n || !d) return null;
-      return { t: "f", f: `=IF(AND(ISNUMBER(D${n}),ISNUMBER(D${d}),N(D${d})<>0),ROUND(D${n}/D${d}*100,2),"")` };
+      return { t: "f", f: `=IF(AND(ISNUMBER(D${n}),ISNUMBER(D${d}),D${d}<>0),ROUND(D${n}/D${d}*100,2),"")` };
     }
     case "any":
     case "survey-mode":
