@@ -1,0 +1,116 @@
+/**
+ * User-facing Vietnamese strings of the task pane and the ribbon commands.
+ * Functions build the messages that carry figures.
+ */
+export const pane = {
+  title: "Báo cáo CCHC",
+  loading: "Đang tải…",
+  noOffice: "Không tìm thấy Excel. Hãy mở phần bổ trợ từ trong Excel (Trang đầu › Báo cáo CCHC).",
+  tabsLabel: "Chức năng",
+  tabs: { insert: "Chèn biểu mẫu", check: "Kiểm tra", consolidate: "Tổng hợp" },
+
+  error: {
+    title: "Đã xảy ra lỗi",
+    body: "Phần bổ trợ gặp sự cố và không thể hiển thị. Số liệu trong bảng tính không bị thay đổi.",
+    details: "Chi tiết cho bộ phận hỗ trợ",
+    retry: "Thử lại",
+    generic: (msg: string) => `Không thực hiện được: ${msg}`,
+  },
+
+  insert: {
+    level: "Cấp báo cáo",
+    periodKind: "Kỳ báo cáo",
+    year: "Năm",
+    yearInvalid: "Năm phải là số có 4 chữ số, từ 2000 đến 2100.",
+    unit: "Tên đơn vị",
+    unitPlaceholder: "Ví dụ: UBND xã Tân Phú",
+    unitRequired: "Hãy nhập tên đơn vị báo cáo.",
+    version: "Phiên bản biểu mẫu",
+    forms: "Biểu mẫu cần chèn",
+    formLabel: (n: number, title: string) => `Biểu mẫu ${n}: ${title}`,
+    selectAll: "Chọn tất cả",
+    noFormSelected: "Hãy chọn ít nhất một biểu mẫu.",
+    button: "Chèn biểu mẫu",
+    working: "Đang chèn biểu mẫu…",
+    existsTitle: "Trang tính đã có",
+    existsBody: (names: string[]) =>
+      `Bảng tính đã có ${names.length === 1 ? "trang" : "các trang"}: ${names.join(", ")}. Giữ nguyên số liệu đã nhập hay thay thế bằng biểu mẫu trống?`,
+    keep: "Giữ nguyên",
+    replace: "Thay thế",
+    cancel: "Hủy",
+    resultWritten: (names: string[]) => `Đã chèn ${names.length} trang: ${names.join(", ")}.`,
+    resultNone: "Không chèn trang nào.",
+    resultKept: (names: string[]) => `Giữ nguyên ${names.length} trang đã có: ${names.join(", ")}.`,
+    resultSkipped: (features: string[]) =>
+      `Phiên bản Excel này chưa hỗ trợ: ${features.join(", ")}. Biểu mẫu vẫn dùng được, chỉ thiếu các tính năng đó.`,
+    settingsLoaded: "Đã điền sẵn thông tin lưu trong bảng tính.",
+  },
+
+  check: {
+    live: "Kiểm tra tự động khi nhập số liệu",
+    liveHint: "Chỉ đọc, không ghi vào bảng tính khi bạn đang nhập (để giữ được Hoàn tác).",
+    refresh: "Kiểm tra lại",
+    checking: "Đang kiểm tra…",
+    noForms: "Chưa có biểu mẫu nào trong bảng tính. Hãy chèn biểu mẫu ở thẻ “Chèn biểu mẫu”.",
+    noFindings: "Không phát hiện lỗi nào.",
+    formHeading: (n: number, errors: number, warnings: number) =>
+      `Biểu mẫu ${n}: ${errors} lỗi, ${warnings} cảnh báo`,
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    expected: "Cần là",
+    actual: "Đang có",
+    goTo: (code: string, cell?: string) => `Đi tới chỉ tiêu ${code}${cell ? ` (ô ${cell})` : ""}`,
+    fixNumber: "Chuyển thành số",
+    fixFormula: "Khôi phục công thức",
+    fixDone: (cell: string) => `Đã sửa ô ${cell}.`,
+    fixFailed: "Không sửa được ô này. Hãy sửa trực tiếp trong bảng tính.",
+    readFailed: "Không đọc được bảng tính. Hãy thử lại.",
+    preSend: "Kiểm tra trước khi gửi",
+    summaryForms: (forms: number[]) => (forms.length ? `Biểu mẫu có trong bảng tính: ${forms.join(", ")}` : "Không có biểu mẫu nào"),
+    summaryCounts: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo`,
+    ready: "Sẵn sàng gửi",
+    notReady: "Chưa sẵn sàng gửi",
+    notReadyHint: "Hãy sửa các lỗi trong danh sách rồi kiểm tra lại.",
+    stamped: (at: string) => `Đã ghi dấu kiểm tra vào bảng tính lúc ${at}.`,
+    stampUnchanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}; số liệu chưa thay đổi từ đó.`,
+    stampChanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}, nhưng số liệu đã thay đổi từ đó. Hãy kiểm tra lại trước khi gửi.`,
+    findingsLabel: "Danh sách lỗi và cảnh báo",
+  },
+
+  consolidate: {
+    intro: "Chọn các tệp báo cáo (.xlsx) của đơn vị cấp dưới để tổng hợp vào trang “Tổng hợp”.",
+    pick: "Chọn tệp",
+    drop: "Hoặc kéo thả tệp vào đây",
+    dropLabel: "Vùng kéo thả tệp báo cáo",
+    files: (n: number) => `Đã chọn ${n} tệp`,
+    notXlsx: (name: string) => `Tệp ${name} không phải tệp Excel (.xlsx) và được bỏ qua.`,
+    expected: "Danh sách đơn vị cần nộp (không bắt buộc, mỗi dòng một đơn vị)",
+    button: "Tổng hợp",
+    working: "Đang tổng hợp…",
+    noFiles: "Hãy chọn ít nhất một tệp báo cáo.",
+    notReady: "Chức năng tổng hợp trong phần bổ trợ đang được hoàn thiện. Tạm thời hãy dùng lệnh “cchc tong-hop” trên máy tính.",
+    colUnit: "Đơn vị",
+    colFile: "Tệp",
+    colStatus: "Tình trạng",
+    status: { ok: "Đã tổng hợp", warning: "Có cảnh báo", error: "Lỗi", missing: "Chưa nộp", pending: "Đang chờ", reading: "Đang đọc" } as Record<
+      string,
+      string
+    >,
+    progress: (name: string) => `Tiến độ đọc tệp ${name}`,
+    done: (units: number, sheet: string) => `Đã tổng hợp ${units} đơn vị vào trang “${sheet}”.`,
+    failed: "Không tổng hợp được. Bảng tính không bị thay đổi.",
+  },
+
+  commands: {
+    inserted: (n: number) => `Đã chèn ${n} biểu mẫu.`,
+    failed: "Không thực hiện được lệnh. Hãy mở ngăn Báo cáo CCHC.",
+  },
+} as const;
+
+/** "2026-11-23T11:00:00Z" → "11:00 23/11/2026" (local time). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

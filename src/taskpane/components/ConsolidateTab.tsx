@@ -1,0 +1,182 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { WorkbookSettings } from "../../engine/conventions";
+import { pane } from "../../i18n/pane";
+import type { ExcelHost } from "../host-types";
+import { isXlsxName, parseExpectedUnits } from "../logic";
+import { consolidateFiles } from "../services";
+
+const useStyles = makeStyles({
+  col: { display: "flex", flexDirection: "column", gap: "8px" },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "12px",
+    textAlign: "center",
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    alignItems: "center",
+  },
+  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  table: { tableLayout: "fixed", width: "100%" },
+  cell: { overflowWrap: "anywhere", whiteSpace: "normal" },
+});
+
+export interface UnitRow {
+  unit: string;
+  file?: string;
+  status: string;
+  progress?: number;
+  message?: string;
+}
+
+export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSettings }) {
+  const styles = useStyles();
+  const [files, setFiles] = React.useState<File[]>([]);
+  const [expected, setExpected] = React.useState("");
+  const [rows, setRows] = React.useState<UnitRow[]>([]);
+  const [msg, setMsg] = React.useState<{ intent: "success" | "warning" | "error" | "info"; lines: string[] } | undefined>();
+  const [busy, setBusy] = React.useState(false);
+  const [over, setOver] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+
+  function add(list: FileList | null) {
+    if (!list) return;
+    const skipped: string[] = [];
+    const next = [...files];
+    for (const f of Array.from(list)) {
+      if (!isXlsxName(f.name)) skipped.push(pane.consolidate.notXlsx(f.name));
+      else if (!next.some((x) => x.name === f.name && x.size === f.size)) next.push(f);
+    }
+    setFiles(next);
+    setRows(next.map((f) => ({ unit: "", file: f.name, status: "pending", progress: 0 })));
+    setMsg(skipped.length ? { intent: "warning", lines: skipped } : undefined);
+  }
+
+  async function run() {
+    setMsg(undefined);
+    if (files.length === 0) {
+      setMsg({ intent: "error", lines: [pane.consolidate.noFiles] });
+      return;
+    }
+    if (!consolidateFiles) {
+      setMsg({ intent: "info", lines: [pane.consolidate.notReady] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const out = await consolidateFiles(inputs, {
+        settings: props.settings,
+        expectedUnits: parseExpectedUnits(expected),
+        onProgress: (file, fraction) =>
+          setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? r.status : "reading", progress: fraction } : r))),
+      });
+      setRows(out.units);
+      const w = await props.host.writeWorkbook(out.spec, { existing: "replace" });
+      setMsg({ intent: "success", lines: [pane.consolidate.done(out.units.filter((u) => u.status === "ok" || u.status === "warning").length, w.written.join(", "))] });
+    } catch (e) {
+      setMsg({ intent: "error", lines: [pane.consolidate.failed, e instanceof Error ? e.message : String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={styles.col}>
+      <Text size={200}>{pane.consolidate.intro}</Text>
+      <div
+        className={over ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+        aria-label={pane.consolidate.dropLabel}
+        role="group"
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          add(e.dataTransfer.files);
+        }}
+      >
+        <Button onClick={() => input.current?.click()}>{pane.consolidate.pick}</Button>
+        <Text size={200}>{pane.consolidate.drop}</Text>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: "none" }}
+          data-testid="files"
+          aria-label={pane.consolidate.pick}
+          onChange={(e) => {
+            add(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        {files.length > 0 && <Text size={200}>{pane.consolidate.files(files.length)}</Text>}
+      </div>
+      <Field label={pane.consolidate.expected}>
+        <Textarea value={expected} onChange={(_, d) => setExpected(d.value)} resize="vertical" rows={3} />
+      </Field>
+      <Button appearance="primary" onClick={run} disabled={busy} data-testid="consolidate">
+        {busy ? pane.consolidate.working : pane.consolidate.button}
+      </Button>
+      {msg && (
+        <MessageBar intent={msg.intent} data-testid="consolidate-result" role="status">
+          <MessageBarBody>
+            {msg.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {rows.length > 0 && (
+        <Table size="extra-small" className={styles.table} aria-label={pane.consolidate.button}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{pane.consolidate.colUnit}</TableHeaderCell>
+              <TableHeaderCell>{pane.consolidate.colStatus}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r, i) => (
+              <TableRow key={i}>
+                <TableCell className={styles.cell}>
+                  {r.unit || r.file || "—"}
+                  {r.unit && r.file ? <div style={{ fontSize: 11, color: tokens.colorNeutralForeground3 }}>{r.file}</div> : null}
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  {pane.consolidate.status[r.status] ?? r.status}
+                  {r.message ? <div style={{ fontSize: 11 }}>{r.message}</div> : null}
+                  {r.file && r.progress !== undefined && r.progress < 1 && (
+                    <ProgressBar value={r.progress} max={1} aria-label={pane.consolidate.progress(r.file)} />
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

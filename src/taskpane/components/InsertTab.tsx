@@ -1,0 +1,236 @@
+import * as React from "react";
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  makeStyles,
+} from "@fluentui/react-components";
+import { catalog, FORM_NUMBERS, LEVELS } from "../../catalog";
+import type { WorkbookSettings } from "../../engine/conventions";
+import type { PeriodKind } from "../../engine/types";
+import { excelVi } from "../../i18n/excel";
+import { pane } from "../../i18n/pane";
+import { vi } from "../../i18n/vi";
+import type { ExcelHost } from "../host-types";
+import { existingOf, isValidYear, PERIOD_KINDS } from "../logic";
+import { layoutFor } from "../services";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", gap: "8px", "& > *": { flex: "1 1 0", minWidth: 0 } },
+  forms: { display: "flex", flexDirection: "column", border: "none", padding: 0, margin: 0 },
+  legend: { fontWeight: 600, padding: 0, marginBottom: "2px" },
+});
+
+type Msg = { intent: "success" | "warning" | "error" | "info"; lines: string[] } | undefined;
+
+function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m || pane.error.generic("?");
+}
+
+export function InsertTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  settingsLoaded?: boolean;
+  onSettings: (s: WorkbookSettings) => void;
+  onInserted: () => void;
+}) {
+  const { host, settings, onSettings } = props;
+  const styles = useStyles();
+  const [yearText, setYearText] = React.useState(String(settings.period.year));
+  const [forms, setForms] = React.useState<number[]>([...FORM_NUMBERS]);
+  const [busy, setBusy] = React.useState(false);
+  const [msg, setMsg] = React.useState<Msg>(undefined);
+  const [ask, setAsk] = React.useState<string[] | undefined>(undefined);
+  const [unitError, setUnitError] = React.useState(false);
+
+  React.useEffect(() => setYearText(String(settings.period.year)), [settings.period.year]);
+
+  const update = (patch: Partial<WorkbookSettings>) => onSettings({ ...settings, ...patch });
+  const yearOk = /^\d{4}$/.test(yearText.trim()) && isValidYear(Number(yearText));
+
+  async function write(existing: "keep" | "replace") {
+    setAsk(undefined);
+    setBusy(true);
+    try {
+      const spec = layoutFor(forms, { ...settings, unit: settings.unit.trim() });
+      const r = await host.writeWorkbook(spec, { existing });
+      const lines = [r.written.length ? pane.insert.resultWritten(r.written) : pane.insert.resultNone];
+      if (r.kept.length) lines.push(pane.insert.resultKept(r.kept));
+      for (const k of r.skippedFeatures) lines.push(excelVi.skipped[k] ?? pane.insert.resultSkipped([k]));
+      setMsg({ intent: r.skippedFeatures.length ? "warning" : "success", lines });
+      props.onInserted();
+    } catch (e) {
+      setMsg({ intent: "error", lines: [errorText(e)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onInsert() {
+    setMsg(undefined);
+    const unit = settings.unit.trim();
+    if (!unit) {
+      setUnitError(true);
+      setMsg({ intent: "error", lines: [pane.insert.unitRequired] });
+      return;
+    }
+    if (!yearOk) {
+      setMsg({ intent: "error", lines: [pane.insert.yearInvalid] });
+      return;
+    }
+    if (forms.length === 0) {
+      setMsg({ intent: "error", lines: [pane.insert.noFormSelected] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const spec = layoutFor(forms, { ...settings, unit });
+      const sheets = await host.listSheets();
+      const byMeta = sheets
+        .filter((s) => s.meta && s.meta.kind === "form" && s.meta.form !== undefined && forms.includes(s.meta.form))
+        .map((s) => s.name);
+      const clash = [...new Set([...existingOf(spec, sheets.map((s) => s.name)), ...byMeta])];
+      setBusy(false);
+      if (clash.length > 0) {
+        setAsk(clash);
+        return;
+      }
+      await write("keep");
+    } catch (e) {
+      setBusy(false);
+      setMsg({ intent: "error", lines: [errorText(e)] });
+    }
+  }
+
+  const allChecked = forms.length === FORM_NUMBERS.length ? true : forms.length === 0 ? false : "mixed";
+
+  return (
+    <div className={styles.form}>
+      {props.settingsLoaded && (
+        <MessageBar intent="info" data-testid="settings-loaded">
+          <MessageBarBody>{pane.insert.settingsLoaded}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={pane.insert.level}>
+        <Select
+          data-testid="level"
+          value={settings.level}
+          onChange={(_, d) => update({ level: d.value as WorkbookSettings["level"] })}
+        >
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {vi.levels[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label={pane.insert.periodKind}>
+          <Select
+            data-testid="period-kind"
+            value={settings.period.kind}
+            onChange={(_, d) => update({ period: { ...settings.period, kind: d.value as PeriodKind } })}
+          >
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {vi.periods[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={pane.insert.year} validationMessage={yearOk ? undefined : pane.insert.yearInvalid}>
+          <Input
+            data-testid="year"
+            inputMode="numeric"
+            value={yearText}
+            onChange={(_, d) => {
+              setYearText(d.value);
+              const y = Number(d.value);
+              if (/^\d{4}$/.test(d.value.trim()) && isValidYear(y)) update({ period: { ...settings.period, year: y } });
+            }}
+          />
+        </Field>
+      </div>
+      <Field label={pane.insert.unit} required validationMessage={unitError && !settings.unit.trim() ? pane.insert.unitRequired : undefined}>
+        <Input
+          data-testid="unit"
+          value={settings.unit}
+          placeholder={pane.insert.unitPlaceholder}
+          maxLength={200}
+          onChange={(_, d) => update({ unit: d.value })}
+        />
+      </Field>
+      <Field label={pane.insert.version}>
+        <Select data-testid="version" value={settings.version} onChange={(_, d) => update({ version: d.value })}>
+          {catalog.versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <fieldset className={styles.forms}>
+        <legend className={styles.legend}>{pane.insert.forms}</legend>
+        <Checkbox
+          label={pane.insert.selectAll}
+          checked={allChecked}
+          onChange={(_, d) => setForms(d.checked === true ? [...FORM_NUMBERS] : [])}
+          data-testid="form-all"
+        />
+        {FORM_NUMBERS.map((n) => (
+          <Checkbox
+            key={n}
+            data-testid={`form-${n}`}
+            label={pane.insert.formLabel(n, catalog.forms[n - 1].title)}
+            checked={forms.includes(n)}
+            onChange={(_, d) => setForms((f) => (d.checked ? [...f, n].sort((a, b) => a - b) : f.filter((x) => x !== n)))}
+          />
+        ))}
+      </fieldset>
+      <Button appearance="primary" onClick={onInsert} disabled={busy} data-testid="insert">
+        {busy ? <Spinner size="tiny" label={pane.insert.working} /> : pane.insert.button}
+      </Button>
+      {msg && (
+        <MessageBar intent={msg.intent} data-testid="insert-result" role="status">
+          <MessageBarBody>
+            {msg.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Dialog open={ask !== undefined} onOpenChange={(_, d) => !d.open && setAsk(undefined)} modalType="alert">
+        <DialogSurface data-testid="exists-dialog">
+          <DialogBody>
+            <DialogTitle>{pane.insert.existsTitle}</DialogTitle>
+            <DialogContent>{ask ? pane.insert.existsBody(ask) : null}</DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" onClick={() => write("keep")} data-testid="keep" autoFocus>
+                {pane.insert.keep}
+              </Button>
+              <Button onClick={() => write("replace")} data-testid="replace">
+                {pane.insert.replace}
+              </Button>
+              <Button appearance="subtle" onClick={() => setAsk(undefined)}>
+                {pane.insert.cancel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

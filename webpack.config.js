@@ -1,0 +1,140 @@
+/* eslint-disable no-undef */
+/**
+ * Build of the Excel add-in (task pane + ribbon commands), after Microsoft's React task-pane template.
+ *
+ *   npm run build                                   production build into dist/
+ *   npm run build -- --env url=https://cchc.example.gov.vn/addin/
+ *                                                   production build whose manifest points at that address
+ *                                                   (default: DEFAULT_PROD_URL below, a placeholder to replace)
+ *   npm run build -- --env selfhostOfficeJs         also copy office.js into dist/office-js/ and load it from there
+ *   npm run dev-server                              https://localhost:3000/ with office-addin-dev-certs
+ *   webpack --mode development --env e2e            browser-test build into test-artifacts/e2e-dist/
+ *                                                   (loads test/e2e/fake-office.js instead of the Office CDN)
+ */
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+/** Placeholder production address; pass --env url=... to build for the real server. */
+const DEFAULT_PROD_URL = "https://cchc.example.gov.vn/addin/";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Content-Security-Policy of the pages. Fluent UI (Griffel) injects <style> tags, hence 'unsafe-inline' for styles only. */
+function csp(officeOrigin) {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${officeOrigin ? " " + officeOrigin : ""}`,
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+  ].join("; ");
+}
+
+async function httpsOptions() {
+  // Only needed by `webpack serve`; loaded lazily so that builds do not touch the certificate store.
+  const devCerts = require("office-addin-dev-certs");
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const e2e = Boolean(env.e2e);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const selfhost = Boolean(env.selfhostOfficeJs);
+  const prodUrl = typeof env.url === "string" && env.url ? (env.url.endsWith("/") ? env.url : env.url + "/") : DEFAULT_PROD_URL;
+  const outDir = e2e ? path.resolve(__dirname, "test-artifacts/e2e-dist") : path.resolve(__dirname, "dist");
+
+  // Where the pages load office.js from.
+  //  - default: Microsoft's CDN, as Office requires for store/AppSource add-ins;
+  //  - selfhostOfficeJs: a copy in dist/office-js/ for closed networks. Microsoft does NOT support
+  //    self-hosting office.js (it must stay current with Office clients); use only where the CDN is unreachable;
+  //  - e2e: the in-memory stand-in test/e2e/fake-office.js.
+  let officeJs = OFFICE_CDN;
+  let officeOrigin = "https://appsforoffice.microsoft.com";
+  if (selfhost) {
+    officeJs = "office-js/office.js";
+    officeOrigin = "";
+  }
+  if (e2e) {
+    officeJs = "fake-office.js";
+    officeOrigin = "";
+  }
+
+  const copyPatterns = [];
+  if (fs.existsSync(path.resolve(__dirname, "assets"))) {
+    copyPatterns.push({ from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } });
+  }
+  copyPatterns.push({
+    from: "manifest*.xml",
+    to: "[name][ext]",
+    noErrorOnMissing: true,
+    transform(content) {
+      return dev || e2e ? content : content.toString().split(DEV_URL).join(prodUrl);
+    },
+  });
+  if (selfhost) {
+    copyPatterns.push({ from: "node_modules/@microsoft/office-js/dist", to: "office-js" });
+  }
+  if (e2e) {
+    copyPatterns.push({ from: "test/e2e/fake-office.js", to: "fake-office.js" });
+  }
+
+  const config = {
+    devtool: "source-map", // never eval: the pages' CSP forbids it
+    entry: {
+      taskpane: ["./src/taskpane/index.tsx"],
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: outDir,
+      clean: true,
+      filename: "[name].js",
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // Engine/xlsx code is browser-safe; make accidental node built-ins fail soft instead of breaking the build.
+      fallback: { fs: false, path: false, stream: false, crypto: false, os: false, zlib: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeJs, csp: csp(officeOrigin) },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters: { officeJs, csp: csp(officeOrigin) },
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+    ],
+  };
+
+  if (serving) {
+    config.devServer = {
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await httpsOptions() },
+      port: (process.env.npm_package_config_dev_server_port && Number(process.env.npm_package_config_dev_server_port)) || 3000,
+    };
+  }
+  return config;
+};
