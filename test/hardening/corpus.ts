@@ -652,7 +652,7 @@ export const HOSTILE_TEXTS: { id: string; text: string }[] = [
   { id: "at", text: "@SUM(1+1)*cmd|' /C calc'!A0" },
   { id: "equals-sum", text: "=SUM(A1:A9)" },
   { id: "tab-equals", text: "\t=1+1" },
-  { id: "huge", text: "Ủy ban nhân dân ".repeat(2700) }, // 40,500 chars, above Excel's 32,767 per cell
+  { id: "huge", text: "Ủy ban nhân dân ".repeat(2500) }, // 40,000 chars, above Excel's 32,767 per cell
   { id: "control", text: "Đơn vị\u0000\u0001\u0002\u0007\u0008\u000b\u000c\u001b\u001f có ký tự điều khiển" },
 ];
 
