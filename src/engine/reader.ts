@@ -219,6 +219,8 @@ interface RawRow {
   valueCol: number;
   /** Position in the file, for stable ordering. */
   seq: number;
+  /** Label similarity per indicator id, computed once. */
+  sims: Map<string, number>;
 }
 
 interface Columns {
@@ -319,7 +321,11 @@ function assign(rows: RawRow[], cands: Indicator[], level: Level | undefined, re
   const all: Match[] = [];
   for (const r of rows) {
     for (const i of cands) {
-      const sim = bestSimilarity(r.labelTokens, i);
+      let sim = r.sims.get(i.id);
+      if (sim === undefined) {
+        sim = bestSimilarity(r.labelTokens, i);
+        r.sims.set(i.id, sim);
+      }
       const code = codeMatches(r.hint, i, level);
       const ok = relaxed ? sim >= 0.75 : (code && sim >= 0.34) || sim >= 0.7 || (code && r.labelTokens[0].size === 0);
       if (!ok) continue;
@@ -494,7 +500,7 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
       continue;
     }
     // form 0: no heading yet, settled later by the rows' fit
-    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: labelForms(label), hint: combined ? undefined : code, valueCol: c.value, seq: seq++ });
+    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: labelForms(label), hint: combined ? undefined : code, valueCol: c.value, seq: seq++, sims: new Map() });
   }
   return seq;
 }

@@ -61,6 +61,8 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
       out.push(finding(ctx, ind, "not-a-number", "error", findingText.excelError(v.text ?? rawText(e)), null, v.text ?? rawText(e)));
       return;
     case "missing":
+      // a formula left blank (its inputs are blank) is not something to type in
+      if (e.formula && !e.note) return;
       if (inEdition(ind, ctx.level, ctx.version)) out.push(finding(ctx, ind, "missing", "warning", findingText.missing(), null, null));
       return;
     case "na":
