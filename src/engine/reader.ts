@@ -568,7 +568,7 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   if (hints.stamp) report.stamp = hints.stamp;
   const ctx: Ctx = { report, ev: new FormulaEvaluator(sheets), placedAt: new Map() };
 
-  const handmade: GridSheet[] = [];
+  let handmade: GridSheet[] = [];
   let addin = false;
   for (const sh of sheets) {
     if (sh.name === SETTINGS_SHEET) continue;
@@ -585,6 +585,9 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   }
   if (addin) report.meta.source = "addin";
 
+  // a hidden hand-made sheet is usually an old copy; read it only when nothing else is there
+  const visible = handmade.filter((s) => !s.hidden);
+  if (visible.length > 0) handmade = visible;
   if (handmade.length > 0) {
     const rows: RawRow[] = [];
     const titleLines: string[] = [];

@@ -168,6 +168,15 @@ describe("readReport on hand-made seed appendices", () => {
     expect(r.stamp?.fingerprint).toBe("abc");
   });
 
+  test("a hidden hand-made copy is not read twice", () => {
+    const [sheet] = seedGrids("004", "one-sheet");
+    const old = { ...sheet, name: "Bản cũ", hidden: true, values: sheet.values.map((r) => r.map((v) => (typeof v === "number" ? v + 1 : v))) };
+    const r = readReport([sheet, old]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.entries.get("bm3:1.4.3")!.value.number).toBe(157);
+    expect(readReport([old]).entries.get("bm3:1.4.3")!.value.number).toBe(158);
+  });
+
   test("never throws on junk", () => {
     expect(() => readReport([])).not.toThrow();
     expect(() => readReport(null as never)).not.toThrow();
