@@ -426,7 +426,10 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
     // cells of the row as text
     const texts: string[] = [];
     for (let c = b.c0; c <= b.c1; c++) texts[c] = textOf(cellAt(sh, r, c));
-    const nonEmpty = texts.map((t, c) => ({ t, c })).filter((x) => x.t !== undefined && x.t.trim() !== "");
+    // a merged cell may come back repeated in every cell it covers: keep the first of a run
+    const nonEmpty = texts
+      .map((t, c) => ({ t, c }))
+      .filter((x, k, all) => x.t !== undefined && x.t.trim() !== "" && !(k > 0 && all[k - 1] && all[k - 1].t === x.t));
     if (nonEmpty.length === 0) continue;
 
     const first = nonEmpty[0];
