@@ -529,8 +529,9 @@ function settleUnknownForms(rows: RawRow[]): void {
 function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: string } {
   const forms = [...new Set(rows.map((r) => r.form).filter((f) => f > 0))];
   let best: { level: Level; version: string; score: number } | undefined;
-  for (const level of LEVELS) {
-    for (const version of VERSION_IDS) {
+  // what the user picked in the pane (stored in the workbook) decides; the file's fit only fills the gaps
+  for (const level of hints.level ? [hints.level] : LEVELS) {
+    for (const version of hints.version ? [hints.version] : VERSION_IDS) {
       let score = 0;
       for (const f of forms) {
         const cands = formRows(f, level, version);

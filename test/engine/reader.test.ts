@@ -168,6 +168,29 @@ describe("readReport on hand-made seed appendices", () => {
     expect(r.stamp?.fingerprint).toBe("abc");
   });
 
+  test("renumbered rows are placed by their label when the STT points elsewhere", () => {
+    // a provincial Biểu mẫu 1 where the user deleted section 4 and renumbered the rest
+    const rows: [string, string, GridValue][] = [
+      ["1.", "Số văn bản chỉ đạo CCHC đã ban hành", 9],
+      ["4.", "Thực hiện nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao", null],
+      ["4.1.", "Tổng số nhiệm vụ được giao", 9],
+      ["4.2.", "Số nhiệm vụ đã hoàn thành đúng hạn", 7],
+      ["5.", "Khảo sát sự hài lòng của người dân, tổ chức", 1],
+      ["5.1.", "Số lượng phiếu khảo sát", 6530],
+      ["6.", "Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp", 1],
+    ];
+    const values: GridValue[][] = [["Biểu mẫu 1"], ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"], ...rows.map(([c, l, v]) => [c, l, null, v])];
+    const r = readReport([{ name: "S", values }], { settings: { settings: JSON.stringify({ level: "tinh", version: "v2022-muc-do" }) } });
+    expect(r.meta.level).toBe("tinh");
+    expect(r.entries.get("bm1:5.1")!.value.number).toBe(9);
+    expect(r.entries.get("bm1:5.1")!.printedCode).toBe("4.1");
+    expect(r.entries.get("bm1:5.2")!.value.number).toBe(7);
+    expect(r.entries.get("bm1:6.1")!.value.number).toBe(6530);
+    expect(r.entries.get("bm1:7")!.printedCode).toBe("6");
+    expect(r.entries.has("bm1:4.1")).toBe(false);
+    expect(r.unplaced).toEqual([]);
+  });
+
   test("a hidden hand-made copy is not read twice", () => {
     const [sheet] = seedGrids("004", "one-sheet");
     const old = { ...sheet, name: "Bản cũ", hidden: true, values: sheet.values.map((r) => r.map((v) => (typeof v === "number" ? v + 1 : v))) };
