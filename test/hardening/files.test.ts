@@ -136,6 +136,42 @@ describe("readWorkbookFile on the corpus", () => {
     expect(rep.entries.get("bm1:2.2")?.value.state).not.toBe("value");
   });
 
+  test("a date, a boolean and formula errors in value cells of a real file end in not-a-number, never a figure", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await seedXlsx()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const rowOf = (code: string, label: string) => {
+      let n = 0;
+      ws.eachRow((row, k) => {
+        if (!n && String(row.getCell(1).value).trim() === code && String(row.getCell(2).value).startsWith(label)) n = k;
+      });
+      expect([code, n > 0]).toEqual([code, true]);
+      return n;
+    };
+    const cases: [string, string, string, ExcelJS.CellValue][] = [
+      ["bm1:1", "1.", "Số văn bản chỉ đạo", new Date(Date.UTC(2023, 2, 15))],
+      ["bm1:2.1", "2.1.", "Số nhiệm vụ đề ra", true],
+      ["bm1:2.2", "2.2.", "Số nhiệm vụ đã hoàn thành", { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue],
+      ["bm1:5.1", "5.1.", "Tổng số nhiệm vụ được giao", { formula: "#REF!+1", result: { error: "#REF!" } } as ExcelJS.CellValue],
+    ];
+    for (const [, code, label, v] of cases) {
+      const cell = ws.getCell(rowOf(code, label), 4);
+      cell.value = v;
+      if (v instanceof Date) cell.numFmt = "dd/mm/yyyy";
+    }
+    const r = await readWorkbookFile(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "sai-kieu.xlsx");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const rep = readReport(r.sheets);
+    const { validate } = await import("../../src/engine/validate");
+    const findings = validate(rep);
+    for (const [id] of cases) {
+      expect([id, rep.entries.get(id)?.value.state === "value"]).toEqual([id, false]);
+      expect([id, findings.some((f) => f.indicator === id && f.rule === "not-a-number")]).toEqual([id, true]);
+    }
+  });
+
   test("a hidden row is reported as hidden and its figure still read", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
