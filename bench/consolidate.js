@@ -1,7 +1,7 @@
 /*
  * Consolidation benchmark.
  *
- * RUN:   npx tsc -p tsconfig.cli.json && node bench/consolidate.js [--sizes 200,1000] [--keep]
+ * RUN:   npx tsc -p tsconfig.cli.json && node bench/consolidate.js [--sizes 200,1000] [--dir D] [--keep] [--generate-only]
  *
  * Generates N commune files (add-in layout, varied figures, written with ExcelJS) into a temp dir, then in
  * the same run measures, each phase in its own child process (so peak memory is that phase's alone,
@@ -9,7 +9,8 @@
  *   (a) consolidate: read every file one at a time (direct zip parts), place, validate, consolidate, build
  *       the Tổng hợp tab and the filled forms (no output write);
  *   (b) exceljs:     merely load the same files with ExcelJS (workbook.xlsx.load), one at a time;
- *   (c) unzip:       bare fflate.unzipSync of each file.
+ *   (c) unzip:       bare fflate.unzipSync of each file;
+ *   (d) consolidate+write: (a) plus writing the output workbook with ExcelJS (for information).
  * Targets: consolidation of 200 ≤ 1.5× the ExcelJS load (aim < 1×), linear growth, peak RSS < 500 MB for 1,000.
  * Requires the compiled lib/ (tsconfig.cli.json), or CCHC_LIB=<dir> for another outDir; nothing here is part of the product.
  */
@@ -72,7 +73,7 @@ async function phase(name, listFile) {
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const t0 = process.hrtime.bigint();
   let check = 0;
-  if (name === "consolidate") {
+  if (name === "consolidate" || name === "consolidate+write") {
     const { readUnitFile } = require(path.join(LIB, "xlsx/consolidate-files"));
     const { consolidate } = require(path.join(LIB, "engine/consolidate"));
     const { buildConsolidatedWorkbook } = require(path.join(LIB, "engine/consolidate-layout"));
@@ -83,7 +84,13 @@ async function phase(name, listFile) {
     }
     const c = consolidate(inputs, { level: "huyen", version: "v2022-muc-do", period: { kind: "6T", year: 2024 }, unit: "UBND huyện Bench" });
     const wb = buildConsolidatedWorkbook(c);
-    check = c.counted.length + wb.sheets.length * 0;
+    check = c.counted.length;
+    if (name === "consolidate+write") {
+      const { writeWorkbook } = require(path.join(LIB, "xlsx/write"));
+      const buf = await writeWorkbook(wb);
+      fs.writeFileSync(listFile + ".out.xlsx", buf);
+      check = buf.length;
+    }
     if (c.counted.length !== files.length) throw new Error(`only ${c.counted.length}/${files.length} counted`);
   } else if (name === "exceljs") {
     const ExcelJS = require("exceljs");
@@ -126,18 +133,19 @@ async function main() {
   const genMs = Date.now() - g0;
   const bytes = all.reduce((a, f) => a + fs.statSync(f).size, 0);
   console.log(`files: ${all.length} in ${dir} (${(bytes / all.length / 1024).toFixed(1)} KB each; generated in ${(genMs / 1000).toFixed(1)} s)`);
+  if (process.argv.includes("--generate-only")) return;
   const MB = (b) => (b / 1048576).toFixed(0);
   const results = [];
   for (const n of sizes) {
     const files = all.slice(0, n);
-    for (const name of ["consolidate", "exceljs", "unzip"]) results.push(runPhase(name, files, dir));
+    for (const name of ["consolidate", "exceljs", "unzip", "consolidate+write"]) results.push(runPhase(name, files, dir));
   }
   console.log("");
-  console.log("| files | phase       | time (ms) | ms/file | peak RSS (MB, maxRSS) | peak RSS (MB, sampled) |");
-  console.log("|------:|-------------|----------:|--------:|----------------------:|-----------------------:|");
+  console.log("| files | phase             | time (ms) | ms/file | peak RSS (MB, maxRSS) | peak RSS (MB, sampled) |");
+  console.log("|------:|-------------------|----------:|--------:|----------------------:|-----------------------:|");
   for (const r of results) {
     console.log(
-      `| ${String(r.n).padStart(5)} | ${r.name.padEnd(11)} | ${r.ms.toFixed(0).padStart(9)} | ${(r.ms / r.n).toFixed(2).padStart(7)} | ${MB(r.maxRSS).padStart(21)} | ${MB(r.sampledPeak).padStart(22)} |`
+      `| ${String(r.n).padStart(5)} | ${r.name.padEnd(17)} | ${r.ms.toFixed(0).padStart(9)} | ${(r.ms / r.n).toFixed(2).padStart(7)} | ${MB(r.maxRSS).padStart(21)} | ${MB(r.sampledPeak).padStart(22)} |`
     );
   }
   console.log("");
