@@ -75,6 +75,7 @@ export const pane = {
     stampUnchanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}; số liệu chưa thay đổi từ đó.`,
     stampChanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}, nhưng số liệu đã thay đổi từ đó. Hãy kiểm tra lại trước khi gửi.`,
     findingsLabel: "Danh sách lỗi và cảnh báo",
+    missingSummary: (n: number) => `${n} chỉ tiêu chưa nhập số liệu`,
   },
 
   consolidate: {

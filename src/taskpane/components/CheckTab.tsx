@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   goInner: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", width: "100%" },
   figures: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   fix: { alignSelf: "flex-start", marginLeft: "4px" },
+  missing: { marginTop: "4px", "& > summary": { cursor: "pointer", color: tokens.colorNeutralForeground2, padding: "2px 0" } },
 });
 
 type Note = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] } | undefined;
@@ -85,9 +86,21 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
     return r;
   }, []);
 
+  /** Reads every sheet (not relying on events) and says whether the figures changed since the last stamp. */
   const fullRead = React.useCallback(async () => {
     const { sheets, settings } = await host.readSheets();
-    return apply(sheets, settings);
+    const r = apply(sheets, settings);
+    const st = checkStamp(r.report);
+    if (st === "none" || !r.report.stamp) setStampNote(undefined);
+    else {
+      const at = formatDateTime(r.report.stamp.at);
+      setStampNote(
+        st === "unchanged"
+          ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
+          : { intent: "warning", lines: [pane.check.stampChanged(at)] },
+      );
+    }
+    return r;
   }, [host, apply]);
 
   // First full read (and after each insert), then live checking on edits: read-only, never writes.
@@ -95,18 +108,6 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
     let alive = true;
     setBusy(true);
     fullRead()
-      .then((r) => {
-        if (!alive) return;
-        const st = checkStamp(r.report);
-        if (st !== "none" && r.report.stamp) {
-          const at = formatDateTime(r.report.stamp.at);
-          setStampNote(
-            st === "unchanged"
-              ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
-              : { intent: "warning", lines: [pane.check.stampChanged(at)] },
-          );
-        }
-      })
       .catch((e) => {
         console.warn("[Báo cáo CCHC] read failed", e);
         if (alive) setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
@@ -213,8 +214,44 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
 
   const groups = result ? groupFindings(result.findings) : [];
 
+  const renderItem = (f: Finding, i: number) => {
+    const fix = fixFor(f, result?.report, layout, grids.current);
+    return (
+      <li key={`${f.indicator}-${f.rule}-${i}`} className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
+        <Button
+          appearance="transparent"
+          className={styles.go}
+          onClick={() => goTo(f)}
+          disabled={!f.sheet || !f.cell}
+          aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
+        >
+          <span className={styles.goInner}>
+            <span>
+              <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
+                {f.severity === "error" ? pane.check.error : pane.check.warning}
+              </Badge>{" "}
+              <strong>{f.code}</strong>
+              {f.cell ? ` (${f.cell})` : ""} — {f.message}
+            </span>
+            {(f.expected !== undefined || f.actual !== undefined) && (
+              <span className={styles.figures}>
+                {pane.check.expected}: {show(f.expected)} · {pane.check.actual}: {show(f.actual)}
+              </span>
+            )}
+          </span>
+        </Button>
+        {fix && (
+          <Button size="small" className={styles.fix} onClick={() => applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
+            {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
+          </Button>
+        )}
+      </li>
+    );
+  };
+
+
   return (
-    <div className={styles.col}>
+    <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"}>
       <Text size={200}>{pane.check.liveHint}</Text>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
@@ -255,41 +292,14 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
               {pane.check.formHeading(g.form, g.errors, g.warnings)}
             </Text>
             <ul className={styles.group}>
-              {g.items.map((f, i) => {
-                const fix = fixFor(f, result?.report, layout, grids.current);
-                return (
-                  <li key={`${f.indicator}-${f.rule}-${i}`} className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
-                    <Button
-                      appearance="transparent"
-                      className={styles.go}
-                      onClick={() => goTo(f)}
-                      disabled={!f.sheet || !f.cell}
-                      aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
-                    >
-                      <span className={styles.goInner}>
-                        <span>
-                          <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
-                            {f.severity === "error" ? pane.check.error : pane.check.warning}
-                          </Badge>{" "}
-                          <strong>{f.code}</strong>
-                          {f.cell ? ` (${f.cell})` : ""} — {f.message}
-                        </span>
-                        {(f.expected !== undefined || f.actual !== undefined) && (
-                          <span className={styles.figures}>
-                            {pane.check.expected}: {show(f.expected)} · {pane.check.actual}: {show(f.actual)}
-                          </span>
-                        )}
-                      </span>
-                    </Button>
-                    {fix && (
-                      <Button size="small" className={styles.fix} onClick={() => applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
-                        {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
-                      </Button>
-                    )}
-                  </li>
-                );
-              })}
+              {g.items.filter((f) => f.rule !== "missing").map(renderItem)}
             </ul>
+            {g.items.some((f) => f.rule === "missing") && (
+              <details className={styles.missing} data-testid="missing-group">
+                <summary>{pane.check.missingSummary(g.items.filter((f) => f.rule === "missing").length)}</summary>
+                <ul className={styles.group}>{g.items.filter((f) => f.rule === "missing").map(renderItem)}</ul>
+              </details>
+            )}
           </div>
         ))}
       </section>

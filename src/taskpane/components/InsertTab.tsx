@@ -31,6 +31,9 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", "& > *": { flex: "1 1 0", minWidth: 0 } },
   forms: { display: "flex", flexDirection: "column", border: "none", padding: 0, margin: 0 },
   legend: { fontWeight: 600, padding: 0, marginBottom: "2px" },
+  /** Controls shrink to the pane (long option texts must not widen it past 320 px). */
+  control: { minWidth: 0, width: "100%", maxWidth: "100%", "& select, & input": { minWidth: 0, textOverflow: "ellipsis" } },
+  field: { minWidth: 0 },
 });
 
 type Msg = { intent: "success" | "warning" | "error" | "info"; lines: string[] } | undefined;
@@ -124,8 +127,9 @@ export function InsertTab(props: {
           <MessageBarBody>{pane.insert.settingsLoaded}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={pane.insert.level}>
+      <Field className={styles.field} label={pane.insert.level}>
         <Select
+          className={styles.control}
           data-testid="level"
           value={settings.level}
           onChange={(_, d) => update({ level: d.value as WorkbookSettings["level"] })}
@@ -138,8 +142,9 @@ export function InsertTab(props: {
         </Select>
       </Field>
       <div className={styles.row}>
-        <Field label={pane.insert.periodKind}>
+        <Field className={styles.field} label={pane.insert.periodKind}>
           <Select
+          className={styles.control}
             data-testid="period-kind"
             value={settings.period.kind}
             onChange={(_, d) => update({ period: { ...settings.period, kind: d.value as PeriodKind } })}
@@ -151,8 +156,9 @@ export function InsertTab(props: {
             ))}
           </Select>
         </Field>
-        <Field label={pane.insert.year} validationMessage={yearOk ? undefined : pane.insert.yearInvalid}>
+        <Field className={styles.field} label={pane.insert.year} validationMessage={yearOk ? undefined : pane.insert.yearInvalid}>
           <Input
+            className={styles.control}
             data-testid="year"
             inputMode="numeric"
             value={yearText}
@@ -164,8 +170,9 @@ export function InsertTab(props: {
           />
         </Field>
       </div>
-      <Field label={pane.insert.unit} required validationMessage={unitError && !settings.unit.trim() ? pane.insert.unitRequired : undefined}>
+      <Field className={styles.field} label={pane.insert.unit} required validationMessage={unitError && !settings.unit.trim() ? pane.insert.unitRequired : undefined}>
         <Input
+            className={styles.control}
           data-testid="unit"
           value={settings.unit}
           placeholder={pane.insert.unitPlaceholder}
@@ -173,8 +180,8 @@ export function InsertTab(props: {
           onChange={(_, d) => update({ unit: d.value })}
         />
       </Field>
-      <Field label={pane.insert.version}>
-        <Select data-testid="version" value={settings.version} onChange={(_, d) => update({ version: d.value })}>
+      <Field className={styles.field} label={pane.insert.version}>
+        <Select className={styles.control} data-testid="version" value={settings.version} onChange={(_, d) => update({ version: d.value })}>
           {catalog.versions.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
