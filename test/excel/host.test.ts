@@ -489,3 +489,14 @@ describe("escapeText", () => {
     expect(["=A1", "+1", "-x", "@x", "'q", "abc", "1.1", ""].map(escapeText)).toEqual(["'=A1", "'+1", "'-x", "'@x", "''q", "abc", "1.1", ""]);
   });
 });
+
+describe("readSheets with an empty name list", () => {
+  it("reads only the settings (what the ribbon command does)", async () => {
+    const wb = freshWorkbook();
+    const host = hostFor(wb);
+    await host.writeWorkbook(spec(1), { existing: "keep" });
+    const r = await host.readSheets([]);
+    expect(r.sheets).toEqual([]);
+    expect(r.settings).toEqual({ settings: JSON.stringify({ level: "xa" }) });
+  });
+});

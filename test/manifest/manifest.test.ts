@@ -151,6 +151,15 @@ describe("manifest.xml", () => {
     for (const u of urls) expect(u.startsWith("https://localhost:3000/")).toBe(true);
   });
 
+  it("points only at pages the build produces (taskpane.html, commands.html) and assets that exist", () => {
+    const pages = new Set(["taskpane.html", "commands.html"]);
+    const paths = [...text.replace(/<!--[\s\S]*?-->/g, "").matchAll(/https:\/\/localhost:3000\/([^"?<\s]*)/g)].map((m) => m[1]);
+    for (const p of paths) {
+      const ok = pages.has(p) || (p.startsWith("assets/") && fs.existsSync(path.join(__dirname, "..", "..", p)));
+      expect([p, ok]).toEqual([p, true]);
+    }
+  });
+
   it("refers to asset files that exist", () => {
     for (const m of text.matchAll(/https:\/\/localhost:3000\/assets\/([\w.-]+)/g)) {
       expect(fs.existsSync(path.join(__dirname, "..", "..", "assets", m[1]))).toBe(true);
