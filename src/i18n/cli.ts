@@ -59,6 +59,7 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
   cannotWrite: (p: string) => `Không ghi được tệp "${p}".`,
   created: (p: string, forms: string, rows: number) => `Đã tạo ${p}: biểu mẫu ${forms}, ${rows} chỉ tiêu.`,
   missingFile: "Thiếu tên tệp cần kiểm tra (cchc validate TỆP.xlsx).",
+  internal: (msg: string) => `Lỗi không mong đợi: ${msg}`,
   consolidateMissing: "Lệnh tổng hợp (consolidate) chưa có trong phiên bản này.",
   templates: {
     versions: "Phiên bản biểu mẫu:",

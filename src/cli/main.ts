@@ -1,0 +1,307 @@
+/**
+ * The `cchc` command: templates, new, validate, consolidate. bin/cchc.js calls main() on the compiled lib/.
+ * Every user mistake is a one-line Vietnamese message on stderr and exit code 2; nothing is overwritten
+ * without --force.
+ */
+import fs from "fs";
+import path from "path";
+import { parseArgs } from "util";
+import { catalog, DEFAULT_VERSION, FORM_NUMBERS, formRows, isLevel, LEVELS, VERSION_IDS } from "../catalog";
+import { checkStamp } from "../engine/fingerprint";
+import { buildFormsWorkbook } from "../engine/layout";
+import { parsePeriod, periodCode, periodLabel } from "../engine/period";
+import { readReport } from "../engine/reader";
+import type { Finding, Report } from "../engine/types";
+import { countFindings, validate } from "../engine/validate";
+import { cliVi } from "../i18n/cli";
+import { readWorkbookPath } from "../xlsx/node";
+import { writeWorkbook } from "../xlsx/write";
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const processIo: Io = {
+  out: (s) => process.stdout.write(s + "\n"),
+  err: (s) => process.stderr.write(s + "\n"),
+};
+
+class UsageError extends Error {}
+
+function guard<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new UsageError(cliVi.badOption(msg));
+  }
+}
+
+// ------------------------------------------------------------------ templates
+
+function cmdTemplates(args: string[], io: Io): number {
+  const { values } = guard(() => parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true }));
+  const editions = (form: number) => {
+    const out: Record<string, Record<string, number>> = {};
+    for (const v of VERSION_IDS) {
+      out[v] = {};
+      for (const l of LEVELS) out[v][l] = formRows(form, l, v).length;
+    }
+    return out;
+  };
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          versions: catalog.versions,
+          defaultVersion: DEFAULT_VERSION,
+          levels: LEVELS,
+          forms: catalog.forms.map((f) => ({ number: f.number, title: f.title, editions: editions(f.number) })),
+          indicators: catalog.indicators,
+        },
+        null,
+        2
+      )
+    );
+    return 0;
+  }
+  const t = cliVi.templates;
+  io.out(t.versions);
+  for (const v of catalog.versions) io.out(`  ${v.id}${v.default ? t.defaultMark : ""}: ${v.name}`);
+  io.out("");
+  for (const f of catalog.forms) {
+    io.out(t.form(f.number, f.title));
+    const ed = editions(f.number);
+    for (const v of VERSION_IDS) io.out(t.counts(`[${v}] ` + LEVELS.map((l) => `${t.level(l)} ${ed[v][l]}`).join(", ")));
+  }
+  return 0;
+}
+
+// ------------------------------------------------------------------ new
+
+function parseForms(s: string | undefined): number[] {
+  if (s === undefined) return [...FORM_NUMBERS];
+  const parts = s.split(/[,;\s]+/).filter(Boolean);
+  const out: number[] = [];
+  for (const p of parts) {
+    const n = /^(?:bm)?([1-7])$/i.exec(p.trim());
+    if (!n) throw new UsageError(cliVi.badForms(s));
+    out.push(Number(n[1]));
+  }
+  if (out.length === 0) throw new UsageError(cliVi.badForms(s));
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+async function cmdNew(args: string[], io: Io): Promise<number> {
+  const { values } = guard(() =>
+    parseArgs({
+      args,
+      options: {
+        output: { type: "string", short: "o" },
+        level: { type: "string" },
+        period: { type: "string" },
+        unit: { type: "string" },
+        version: { type: "string" },
+        forms: { type: "string" },
+        "report-no": { type: "string" },
+        force: { type: "boolean" },
+      },
+      allowPositionals: false,
+      strict: true,
+    })
+  );
+  const out = values.output as string | undefined;
+  if (!out || !out.trim()) throw new UsageError(cliVi.missingOutput);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(cliVi.outputNotXlsx);
+  const level = values.level as string | undefined;
+  if (!level) throw new UsageError(cliVi.missingLevel);
+  if (!isLevel(level)) throw new UsageError(cliVi.badLevel(level));
+  const periodText = values.period as string | undefined;
+  if (!periodText) throw new UsageError(cliVi.missingPeriod);
+  const period = parsePeriod(periodText);
+  if (!period) throw new UsageError(cliVi.badPeriod(periodText));
+  const unit = ((values.unit as string | undefined) ?? "").trim();
+  if (!unit) throw new UsageError(cliVi.missingUnit);
+  const version = (values.version as string | undefined) ?? DEFAULT_VERSION;
+  if (!VERSION_IDS.includes(version)) throw new UsageError(cliVi.badVersion(version, VERSION_IDS.join(", ")));
+  const forms = parseForms(values.forms as string | undefined);
+  const empty = forms.filter((f) => formRows(f, level, version).length === 0);
+  if (empty.length > 0) throw new UsageError(cliVi.emptyForms(empty.join(", "), level));
+
+  const target = path.resolve(out);
+  if (fs.existsSync(target) && !values.force) {
+    io.err(cliVi.exists(out));
+    return 2;
+  }
+  const spec = buildFormsWorkbook(forms, { level, version, period, unit, reportNo: values["report-no"] as string | undefined });
+  const buf = await writeWorkbook(spec);
+  try {
+    fs.writeFileSync(target, buf, { flag: values.force ? "w" : "wx" });
+  } catch (e) {
+    io.err((e as NodeJS.ErrnoException).code === "EEXIST" ? cliVi.exists(out) : cliVi.cannotWrite(out));
+    return 2;
+  }
+  const rows = forms.reduce((n, f) => n + formRows(f, level, version).length, 0);
+  io.out(cliVi.created(out, forms.join(", "), rows));
+  return 0;
+}
+
+// ------------------------------------------------------------------ validate
+
+export interface ValidateJson {
+  file: string;
+  unit: string | null;
+  period: string | null;
+  findings: {
+    form: number;
+    code: string;
+    indicator: string;
+    rule: string;
+    severity: string;
+    message: string;
+    expected: number | string | null;
+    actual: number | string | null;
+    sheet: string | null;
+    cell: string | null;
+  }[];
+  unplaced: Report["unplaced"];
+  stamp: "none" | "unchanged" | "changed";
+}
+
+export function findingJson(f: Finding): ValidateJson["findings"][number] {
+  return {
+    form: f.form,
+    code: f.code,
+    indicator: f.indicator,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    sheet: f.sheet ?? null,
+    cell: f.cell ?? null,
+  };
+}
+
+function cmdValidate(args: string[], io: Io): number {
+  const { values, positionals } = guard(() => parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true }));
+  const file = positionals[0];
+  if (!file) throw new UsageError(cliVi.missingFile);
+  if (positionals.length > 1) throw new UsageError(cliVi.badOption(positionals.slice(1).join(" ")));
+  const read = readWorkbookPath(file);
+  if (!read.ok) {
+    io.err(read.reason);
+    return 2;
+  }
+  const report = readReport(read.sheets, { settings: read.settings });
+  const v = cliVi.validate;
+  if (report.forms.length === 0) {
+    io.err(v.noForms);
+    return 2;
+  }
+  const findings = validate(report);
+  const stamp = checkStamp(report);
+  const { errors, warnings } = countFindings(findings);
+  if (values.json) {
+    const j: ValidateJson = {
+      file,
+      unit: report.meta.unit ?? null,
+      period: report.meta.period ? periodCode(report.meta.period) : null,
+      findings: findings.map(findingJson),
+      unplaced: report.unplaced,
+      stamp,
+    };
+    io.out(JSON.stringify(j, null, 2));
+  } else {
+    io.out(v.header(file));
+    if (report.meta.unit) io.out(v.unit(report.meta.unit));
+    if (report.meta.level) io.out(v.level(report.meta.level));
+    if (report.meta.period) io.out(v.period(periodLabel(report.meta.period)));
+    for (const form of report.forms) {
+      const fs_ = findings.filter((f) => f.form === form);
+      if (fs_.length === 0) continue;
+      io.out("");
+      io.out(v.form(form));
+      for (const f of fs_) {
+        const where = f.sheet && f.cell ? v.at(f.sheet, f.cell) : "";
+        io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}${where}: ${f.message}`);
+      }
+    }
+    const other = findings.filter((f) => !report.forms.includes(f.form));
+    for (const f of other) io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}: ${f.message}`);
+    if (report.unplaced.length > 0) {
+      io.out("");
+      io.out(v.unplacedHeader(report.unplaced.length));
+      for (const u of report.unplaced) io.out(v.unplacedRow(u.sheet, u.row, [u.code, u.label].filter(Boolean).join(" "), u.reason));
+    }
+    io.out("");
+    io.out(v.stamp[stamp]);
+    io.out(v.summary(errors, warnings));
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+// ------------------------------------------------------------------ consolidate
+
+async function cmdConsolidate(args: string[], io: Io): Promise<number> {
+  let mod: { runConsolidate?: (a: string[]) => Promise<number> } | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    mod = require("./consolidate");
+  } catch {
+    mod = undefined;
+  }
+  if (!mod || typeof mod.runConsolidate !== "function") {
+    io.err(cliVi.consolidateMissing);
+    return 2;
+  }
+  return mod.runConsolidate(args);
+}
+
+// ------------------------------------------------------------------ entry
+
+/** Runs a command with the given output channels; returns the exit code. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
+      io.out(cliVi.help);
+      return cmd ? 0 : 2;
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      if (cmd === "consolidate") return await cmdConsolidate(rest, io);
+      io.out(cliVi.help);
+      return 0;
+    }
+    switch (cmd) {
+      case "templates":
+        return cmdTemplates(rest, io);
+      case "new":
+        return await cmdNew(rest, io);
+      case "validate":
+        return cmdValidate(rest, io);
+      case "consolidate":
+        return await cmdConsolidate(rest, io);
+      default:
+        io.err(cliVi.unknownCommand(cmd));
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(cliVi.internal(e instanceof Error ? e.message.split("\n")[0] : String(e)));
+    return 2;
+  }
+}
+
+/** bin/cchc.js entry point. */
+export function main(argv: string[]): Promise<number> {
+  // `cchc templates | head`: a closed pipe ends the output quietly
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+  });
+  return run(argv, processIo);
+}
