@@ -18,11 +18,13 @@ import { runConsolidate } from "../../src/cli/consolidate";
 import { consolidateFiles } from "../../src/xlsx/consolidate-files";
 import { makeSeedWorkbook } from "../fixtures/seeds/workbooks";
 
-const N2023 = { kind: "N" as const, year: 2023 };
+import type { Period } from "../../src/engine/types";
+
+const N2023: Period = { kind: "N", year: 2023 };
 const V = "v2022-muc-do";
 let dir: string;
 
-async function addinFile(name: string, unit: string, values: Record<string, number | string>, period = N2023): Promise<string> {
+async function addinFile(name: string, unit: string, values: Record<string, number | string>, period: Period = N2023): Promise<string> {
   const wb = buildFormsWorkbook([], { level: "xa", version: V, period, unit });
   fillForms(wb, new Map(Object.entries(values)));
   const f = path.join(dir, name);

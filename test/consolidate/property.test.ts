@@ -21,7 +21,7 @@ function pv(f: Fig): ParsedValue | undefined {
   return undefined;
 }
 
-function report(i: number, u: fc.RecordValue<{ staff: Fig; money: number; files: number; ontime: number; survey: number }>) {
+function report(i: number, u: { staff: Fig; money: number; files: number; ontime: number; survey: number }) {
   const r = emptyReport({ source: "addin", level: "xa", version: "v2022-muc-do", unit: `Xã số ${i}`, period: { kind: "6T", year: 2024 } });
   r.forms = [1, 2, 3, 4, 5, 6, 7];
   const put = (id: string, v: ParsedValue | undefined) => v && r.entries.set(id, { indicatorId: id, value: v });
