@@ -80,6 +80,8 @@ export interface HostEnv {
   settleMs?: number;
   /** Largest estimated payload of one core write batch (characters); Excel on the web caps a request at 5 MB. */
   maxBatchChars?: number;
+  /** Most cells whose values/formulas/types one read request fetches (responses are capped at 5 MB on the web). */
+  readCellBudget?: number;
 }
 
 // ---------------------------------------------------------------- pure helpers (exported for tests)
@@ -238,6 +240,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
   const now = env.now ?? (() => Date.now());
   const settleMs = env.settleMs ?? 1000;
   const maxBatchChars = env.maxBatchChars ?? 1_000_000;
+  const readCellBudget = env.readCellBudget ?? 30_000;
 
   let caps: Capabilities | undefined;
   let ownWrites = 0;
@@ -616,12 +619,11 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
       ws.load("items/name,items/visibility");
       await sync();
       const settingsSheet = ws.items.find((s) => same(s.name, SETTINGS_SHEET));
-      const targets = ws.items.filter(
-        (s) => s !== settingsSheet && (!names || names.some((n) => same(n, s.name))),
-      );
+      const targets = ws.items.filter((s) => s !== settingsSheet && (!names || names.some((n) => same(n, s.name))));
+      // First the size of each used range, so that the values can be fetched in requests well under 5 MB.
       const used = targets.map((s) => {
         const r = s.getUsedRangeOrNullObject(true);
-        r.load("values,formulas,valueTypes,rowIndex,columnIndex,rowCount,columnCount,rowHidden");
+        r.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
         return r;
       });
       let settingsUsed: Excel.Range | undefined;
@@ -630,7 +632,16 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         settingsUsed.load("values");
       }
       await sync();
-      // Mixed hidden rows (rowHidden null): ask row by row, all sheets in one more sync.
+
+      // Slices of at most readCellBudget cells, grouped into as few requests as the budget allows.
+      type Slice = { k: number; r0: number; rows: number; range?: Excel.Range };
+      const slices: Slice[] = [];
+      used.forEach((r, k) => {
+        if (r.isNullObject || r.rowCount === 0 || r.columnCount === 0) return;
+        const step = Math.max(1, Math.floor(readCellBudget / r.columnCount));
+        for (let r0 = 0; r0 < r.rowCount; r0 += step) slices.push({ k, r0, rows: Math.min(step, r.rowCount - r0) });
+      });
+      // Mixed hidden rows (rowHidden null): ask row by row, together with the first values request.
       const rowProbes = used.map((r) => {
         if (r.isNullObject || r.rowHidden !== null) return undefined;
         return Array.from({ length: r.rowCount }, (_, i) => {
@@ -639,16 +650,42 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
           return row;
         });
       });
-      if (rowProbes.some((p) => p)) await sync();
+      let inBatch = rowProbes.some((p) => p) ? 1 : 0;
+      let cells = 0;
+      for (const sl of slices) {
+        const r = used[sl.k];
+        const n = sl.rows * r.columnCount;
+        if (inBatch > 0 && cells + n > readCellBudget) {
+          await sync();
+          cells = 0;
+          inBatch = 0;
+        }
+        const top = r.rowIndex + 1 + sl.r0;
+        const left = r.columnIndex + 1;
+        sl.range = targets[sl.k].getRange(boxAddress({ r1: top, c1: left, r2: top + sl.rows - 1, c2: left + r.columnCount - 1 }));
+        sl.range.load("values,formulas,valueTypes");
+        cells += n;
+        inBatch++;
+      }
+      if (inBatch > 0) await sync();
+
       const sheets: GridSheet[] = targets.map((s, k) => {
         const r = used[k];
         const g: GridSheet = { name: s.name, values: [] };
         if (s.visibility !== "Visible") g.hidden = true;
         if (r.isNullObject) return g;
-        g.values = r.values.map((row, i) => row.map((v, j) => gridValue(v, r.valueTypes[i][j])));
-        g.formulas = r.formulas.map((row, i) =>
-          row.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== r.values[i][j] ? f : null)),
-        );
+        const formulas: (string | null)[][] = [];
+        for (const sl of slices) {
+          if (sl.k !== k) continue;
+          const x = sl.range!;
+          x.values.forEach((row, i) => {
+            g.values.push(row.map((v, j) => gridValue(v, x.valueTypes[i][j])));
+            formulas.push(
+              x.formulas[i].map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== row[j] ? f : null)),
+            );
+          });
+        }
+        g.formulas = formulas;
         g.origin = { row: r.rowIndex + 1, col: r.columnIndex + 1 };
         if (r.rowHidden === true) g.hiddenRows = Array.from({ length: r.rowCount }, (_, i) => r.rowIndex + 1 + i);
         const probes = rowProbes[k];

@@ -269,6 +269,19 @@ describe("writeWorkbook", () => {
     expect(res.syncs).toBeLessThanOrEqual(4);
   });
 
+  it("replaces several forms and keeps the workbook's sheet order", async () => {
+    const wb = freshWorkbook();
+    const host = hostFor(wb);
+    await host.writeWorkbook(spec(1, 2, 3), { existing: "keep" });
+    wb.addSheet("Ghi chép");
+    const order = wb.sheets.map((s) => s.name);
+    wb.userEdit("Biểu mẫu 3", "D4", 4);
+    const res = await host.writeWorkbook(spec(1, 2, 3), { existing: "replace" });
+    expect(res.written).toEqual(["Biểu mẫu 1", "Biểu mẫu 2", "Biểu mẫu 3"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(order);
+    expect(wb.value("Biểu mẫu 3", "D4")).toBeUndefined();
+  });
+
   it("on ExcelApi 1.7 skips data validation and print setup with a note, and still protects", async () => {
     const wb = freshWorkbook(7);
     const res = await hostFor(wb).writeWorkbook(spec(1, 2, 3), { existing: "keep" });
@@ -498,5 +511,28 @@ describe("readSheets with an empty name list", () => {
     const r = await host.readSheets([]);
     expect(r.sheets).toEqual([]);
     expect(r.settings).toEqual({ settings: JSON.stringify({ level: "xa" }) });
+  });
+});
+
+describe("readSheets on a large sheet", () => {
+  it("fetches the used range in slices under the cell budget and puts them back in order", async () => {
+    const wb = freshWorkbook();
+    const s = wb.sheet("Sheet1")!;
+    for (let r = 2; r <= 101; r++) for (let c = 2; c <= 11; c++) wb.setRaw("Sheet1", `${String.fromCharCode(64 + c)}${r}`, { value: r * 100 + c });
+    wb.setRaw("Sheet1", "C50", { value: 1, formula: "=1" });
+    s.hiddenRows.add(60);
+    const host = hostFor(wb, { readCellBudget: 250 });
+    const { sheets } = await host.readSheets();
+    const g = sheets[0];
+    expect(g.origin).toEqual({ row: 2, col: 2 });
+    expect(g.values).toHaveLength(100);
+    g.values.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(i + 2 === 50 && j === 1 ? 1 : (i + 2) * 100 + (j + 2))));
+    expect(g.formulas![48][1]).toBe("=1");
+    expect(g.formulas![48][0]).toBeNull();
+    expect(g.hiddenRows).toEqual([60]);
+    // 100 rows x 10 columns at 250 cells a request: 4 value requests after the list and the sizes.
+    const valueReads = wb.syncLog.filter((l) => l.descs.includes("Range.load")).length;
+    expect(wb.syncLog.length).toBe(2 + 4);
+    expect(valueReads).toBe(5);
   });
 });
