@@ -89,11 +89,12 @@ export const pane = {
     button: "Tổng hợp",
     working: "Đang tổng hợp…",
     noFiles: "Hãy chọn ít nhất một tệp báo cáo.",
-    notReady: "Chức năng tổng hợp trong phần bổ trợ đang được hoàn thiện. Tạm thời hãy dùng lệnh “cchc tong-hop” trên máy tính.",
+    needSettings: "Hãy nhập tên đơn vị tổng hợp, cấp và kỳ báo cáo ở thẻ “Chèn biểu mẫu” trước.",
+    settingsFor: (unit: string, period: string) => `Tổng hợp cho: ${unit} — ${period}`,
     colUnit: "Đơn vị",
     colFile: "Tệp",
     colStatus: "Tình trạng",
-    status: { ok: "Đã tổng hợp", warning: "Có cảnh báo", error: "Lỗi", missing: "Chưa nộp", pending: "Đang chờ", reading: "Đang đọc" } as Record<
+    status: { ok: "Đã tổng hợp", warning: "Có cảnh báo", error: "Lỗi", missing: "Chưa nộp", pending: "Đang chờ", reading: "Đang đọc", read: "Đã đọc" } as Record<
       string,
       string
     >,

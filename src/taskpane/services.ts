@@ -9,6 +9,10 @@ import { readReport } from "../engine/reader";
 import type { WorkbookSpec } from "../engine/sheet-spec";
 import type { Finding, GridSheet, Report, Stamp } from "../engine/types";
 import { validate } from "../engine/validate";
+import type { Consolidation } from "../engine/consolidate";
+import { buildConsolidatedSheet, planSheetReplacement } from "../engine/consolidate-layout";
+import { consolidateFiles as readAndConsolidate } from "../xlsx/consolidate-files";
+import { statusLabels } from "../i18n/consolidate";
 
 export { APP_VERSION, SETTINGS_KEYS };
 
@@ -39,18 +43,56 @@ export interface ConsolidateInput {
   name: string;
   bytes: Uint8Array;
 }
+export interface UnitRow {
+  unit: string;
+  file?: string;
+  /** ok | warning | error | missing | pending | reading */
+  status: string;
+  message?: string;
+  progress?: number;
+}
 export interface ConsolidateOutput {
   spec: WorkbookSpec;
-  units: { unit: string; file?: string; status: string; message?: string; progress?: number }[];
+  units: UnitRow[];
+  counted: number;
 }
 export type ConsolidateFn = (
   files: ConsolidateInput[],
   opts: {
     settings: WorkbookSettings;
     expectedUnits: string[];
+    /** Existing sheets (name and F1 text) so that a user's sheet is never replaced. */
+    existing: { name: string; f1: unknown }[];
     onProgress: (file: string, fraction: number) => void;
   },
 ) => Promise<ConsolidateOutput>;
 
-/** Undefined until the consolidation engine is wired in; the tab then says so plainly. */
-export const consolidateFiles: ConsolidateFn | undefined = undefined;
+/** One row per file (and per expected unit with no file) for the pane's status table. */
+export function unitRows(c: Consolidation): UnitRow[] {
+  const rows: UnitRow[] = c.units.map((u) => {
+    const label = statusLabels[u.status] ?? u.status;
+    const status = !u.counted ? "error" : u.errors > 0 || u.warnings > 0 || u.late?.late ? "warning" : "ok";
+    const notes = [u.counted ? `${label} (${u.errors} lỗi, ${u.warnings} cảnh báo)` : label, ...u.messages];
+    return { unit: u.unit, file: u.file, status, message: notes.join(" "), progress: 1 };
+  });
+  for (const m of c.missing) rows.push({ unit: m, status: "missing" });
+  return rows;
+}
+
+/**
+ * Reads the units' files (one by one, with progress), consolidates them for the consolidating unit of the
+ * remembered settings and lays out the Tổng hợp tab. Only that tab is written: the unit's own forms are
+ * left as they are, and a user's sheet whose name collides is kept (the new tab takes a free name).
+ */
+export const consolidateFiles: ConsolidateFn = async (files, opts) => {
+  const c = await readAndConsolidate(
+    files.map((f) => ({ name: f.name, bytes: f.bytes })),
+    { level: opts.settings.level, version: opts.settings.version, period: opts.settings.period, unit: opts.settings.unit, expected: opts.expectedUnits },
+    (_done, _total, name) => opts.onProgress(name, 1),
+  );
+  const sheet = buildConsolidatedSheet(c);
+  const plan = planSheetReplacement(opts.existing, [sheet]);
+  const name = plan.names.get(sheet.name) ?? sheet.name;
+  const spec: WorkbookSpec = { sheets: [{ ...sheet, name }] };
+  return { spec, units: unitRows(c), counted: c.counted.length };
+};

@@ -18,9 +18,12 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
 import { pane } from "../../i18n/pane";
+import { vi } from "../../i18n/vi";
+import { periodLabel } from "../../engine/period";
 import type { ExcelHost } from "../host-types";
 import { isXlsxName, parseExpectedUnits } from "../logic";
-import { consolidateFiles } from "../services";
+import { consolidateFiles, UnitRow } from "../services";
+import { encodeMeta } from "../../engine/conventions";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -39,13 +42,6 @@ const useStyles = makeStyles({
   cell: { overflowWrap: "anywhere", whiteSpace: "normal" },
 });
 
-export interface UnitRow {
-  unit: string;
-  file?: string;
-  status: string;
-  progress?: number;
-  message?: string;
-}
 
 export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSettings }) {
   const styles = useStyles();
@@ -76,22 +72,24 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
       setMsg({ intent: "error", lines: [pane.consolidate.noFiles] });
       return;
     }
-    if (!consolidateFiles) {
-      setMsg({ intent: "info", lines: [pane.consolidate.notReady] });
-      return;
-    }
     setBusy(true);
     try {
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      if (!props.settings.unit.trim()) {
+        setMsg({ intent: "error", lines: [pane.consolidate.needSettings] });
+        return;
+      }
+      const existing = (await props.host.listSheets()).map((s) => ({ name: s.name, f1: s.meta ? encodeMeta(s.meta) : undefined }));
       const out = await consolidateFiles(inputs, {
         settings: props.settings,
+        existing,
         expectedUnits: parseExpectedUnits(expected),
         onProgress: (file, fraction) =>
-          setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? r.status : "reading", progress: fraction } : r))),
+          setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? "read" : "reading", progress: fraction } : r))),
       });
       setRows(out.units);
       const w = await props.host.writeWorkbook(out.spec, { existing: "replace" });
-      setMsg({ intent: "success", lines: [pane.consolidate.done(out.units.filter((u) => u.status === "ok" || u.status === "warning").length, w.written.join(", "))] });
+      setMsg({ intent: "success", lines: [pane.consolidate.done(out.counted, w.written.join(", "))] });
     } catch (e) {
       setMsg({ intent: "error", lines: [pane.consolidate.failed, e instanceof Error ? e.message : String(e)] });
     } finally {
@@ -102,6 +100,9 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
   return (
     <div className={styles.col}>
       <Text size={200}>{pane.consolidate.intro}</Text>
+      <Text size={200} weight="semibold" data-testid="consolidate-for">
+        {pane.consolidate.settingsFor(props.settings.unit.trim() || "—", `${vi.levels[props.settings.level]}, ${periodLabel(props.settings.period)}`)}
+      </Text>
       <div
         className={over ? `${styles.drop} ${styles.dropActive}` : styles.drop}
         aria-label={pane.consolidate.dropLabel}
@@ -168,7 +169,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
                 <TableCell className={styles.cell}>
                   {pane.consolidate.status[r.status] ?? r.status}
                   {r.message ? <div style={{ fontSize: 11 }}>{r.message}</div> : null}
-                  {r.file && r.progress !== undefined && r.progress < 1 && (
+                  {r.file && r.progress !== undefined && ["pending", "reading", "read"].includes(r.status) && (
                     <ProgressBar value={r.progress} max={1} aria-label={pane.consolidate.progress(r.file)} />
                   )}
                 </TableCell>
