@@ -554,6 +554,42 @@ export const FILE_CASES: FileCase[] = [
     },
   },
   {
+    id: "over-size",
+    file: "qua-lon.xlsx",
+    what: "File of 21 MB (a workbook padded with embedded media), above the file-size limit",
+    expect: ["too-large"],
+    make: async () => {
+      const base = await exceljsBytes((wb) => wb.addWorksheet("Sheet1").addRow([1]));
+      const media = new Uint8Array(21 * 1024 * 1024).map((_, i) => (i * 2654435761) >>> 24); // incompressible
+      return patchZip(base, { "xl/media/image1.png": { name: "", data: media, method: 0 } });
+    },
+  },
+  {
+    id: "many-sheets",
+    file: "nhieu-trang.xlsx",
+    what: "Workbook with 250 sheets",
+    expect: ["too-large", "ok"],
+    then: "no-form",
+    make: async () =>
+      exceljsBytes((wb) => {
+        for (let i = 1; i <= 250; i++) wb.addWorksheet(`Trang ${i}`).getCell(1, 1).value = i;
+      }),
+  },
+  {
+    id: "far-cell",
+    file: "o-xa.xlsx",
+    what: "Sheet with A1 and one cell at XFD1048576 (the last cell of a sheet): a sparse grid that would be 17 billion cells dense",
+    expect: ["too-large", "ok"],
+    then: "no-form",
+    make: async () => {
+      const base = await exceljsBytes((wb) => wb.addWorksheet("Sheet1").addRow([1]));
+      const xml =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>';
+      return patchZip(base, { "xl/worksheets/sheet1.xml": strToU8(xml) });
+    },
+  },
+  {
     id: "bomb-declared",
     file: "bom.xlsx",
     what: "Zip bomb, declared: a sheet entry whose headers declare ~4 GB uncompressed",
