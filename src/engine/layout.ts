@@ -36,6 +36,16 @@ export const COLORS = {
 
 export const NUM_FMT = { count: "#,##0", money: "#,##0.##", percent: "0.00", enum: "0", text: "@" } as const;
 
+/** A unit name longer than this is cut (it is printed in the title and kept in every sheet's metadata). */
+export const UNIT_MAX_CHARS = 500;
+
+function cleanUnit(unit: string): string {
+  const u = String(unit ?? "").replace(/\s+/g, " ").trim();
+  if (u.length <= UNIT_MAX_CHARS) return u;
+  const c = u.charCodeAt(UNIT_MAX_CHARS - 1);
+  return u.slice(0, c >= 0xd800 && c <= 0xdbff ? UNIT_MAX_CHARS - 1 : UNIT_MAX_CHARS);
+}
+
 /** Upper bound for money entries (the validation rule needs one). */
 const MONEY_MAX = 1e15;
 
@@ -144,7 +154,8 @@ function conditionalFormatsFor(ind: Indicator, row: number, rowOf: Map<string, n
 }
 
 /** One form as a sheet, laid out like the official appendix. */
-export function buildFormSheet(form: number, o: LayoutOptions): SheetSpec {
+export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
+  const o: LayoutOptions = { ...opts, unit: cleanUnit(opts.unit), reportNo: opts.reportNo ? cleanUnit(opts.reportNo) : undefined };
   const info = formInfo(form);
   const rows = formRows(form, o.level, o.version);
   const ncol = WIDTHS.length;
@@ -157,7 +168,7 @@ export function buildFormSheet(form: number, o: LayoutOptions): SheetSpec {
 
   // ---------------------------------------------------------------- title block
   const r1 = blank();
-  r1[0] = txt(o.unit.trim().toLocaleUpperCase("vi"));
+  r1[0] = txt(o.unit.toLocaleUpperCase("vi"));
   r1[3] = txt(layoutVi.formBadge(form));
   r1[5] = txt(
     encodeMeta({ kind: "form", form, version: o.version, level: o.level, unit: o.unit, period: periodCode(o.period), app: APP_VERSION })
@@ -257,7 +268,7 @@ export function buildFormSheet(form: number, o: LayoutOptions): SheetSpec {
 /** The chosen forms (all seven when the list is empty) as one workbook, with the settings remembered. */
 export function buildFormsWorkbook(forms: number[], o: LayoutOptions): WorkbookSpec {
   const list = forms.length > 0 ? [...new Set(forms)].sort((a, b) => a - b) : [1, 2, 3, 4, 5, 6, 7];
-  const settings: WorkbookSettings = { level: o.level, period: o.period, unit: o.unit, version: o.version };
+  const settings: WorkbookSettings = { level: o.level, period: o.period, unit: cleanUnit(o.unit), version: o.version };
   return {
     sheets: list.map((f) => buildFormSheet(f, o)),
     settings: { [SETTINGS_KEYS.settings]: JSON.stringify(settings) },

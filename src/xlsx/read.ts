@@ -197,6 +197,54 @@ function decodeRef(r: string): [number, number] | undefined {
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ids). */
+const BUILTIN_DATE_FMTS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** True when a format code shows a date or time (d, m, y, h, s outside quotes, escapes and [colour] tags). */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
+    .replace(/\[[^\]]*\]/g, "")
+    .split(";")[0];
+  return /[dmyhs]/i.test(bare) && !/^[#0.,\s%E+-]*$/i.test(bare);
+}
+
+/** Style indexes (cellXfs positions) whose number format is a date, from styles.xml. */
+function dateStyles(stylesXml: string | undefined): Set<number> {
+  const out = new Set<number>();
+  if (!stylesXml) return out;
+  const custom = new Map<number, string>();
+  for (const f of tags(stylesXml, "numFmt")) {
+    const id = parseInt(f.numFmtId ?? "", 10);
+    if (Number.isFinite(id)) custom.set(id, f.formatCode ?? "");
+  }
+  const xfsStart = stylesXml.search(/<(?:[\w-]+:)?cellXfs[\s>]/);
+  if (xfsStart < 0) return out;
+  const xfsEnd = stylesXml.search(/<\/(?:[\w-]+:)?cellXfs>/);
+  const block = stylesXml.slice(xfsStart, xfsEnd < 0 ? undefined : xfsEnd);
+  tags(block, "xf").forEach((xf, i) => {
+    const id = parseInt(xf.numFmtId ?? "0", 10);
+    const code = custom.get(id);
+    if (code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FMTS.has(id)) out.add(i);
+  });
+  return out;
+}
+
+/** A date serial as the text Excel shows in Vietnam ("15/03/2023", with the time when there is one). */
+function dateText(serial: number): string {
+  const ms = Math.round(serial * 86400000) + EXCEL_EPOCH;
+  const d = new Date(ms);
+  if (!Number.isFinite(d.getTime())) return String(serial);
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  const day = `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const frac = serial - Math.floor(serial);
+  if (frac === 0) return day;
+  const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
+  return serial < 1 ? time : `${day} ${time}`;
+}
+
 interface RawCell {
   row: number;
   col: number;
@@ -205,7 +253,7 @@ interface RawCell {
 }
 
 /** Scans one worksheet's XML into cells, hidden rows. */
-function scanSheet(xml: string, sheetName: string, shared: string[]): { cells: RawCell[]; hiddenRows: number[] } {
+function scanSheet(xml: string, sheetName: string, shared: string[], dates: () => Set<number>): { cells: RawCell[]; hiddenRows: number[] } {
   const cells: RawCell[] = [];
   const hiddenRows: number[] = [];
   let start = xml.indexOf("sheetData");
@@ -298,11 +346,14 @@ function scanSheet(xml: string, sheetName: string, shared: string[]): { cells: R
     } else if (t === "e") {
       v = vText === undefined ? null : { error: vText };
     } else if (t === "d") {
+      // an ISO date cell: shown as a date, never a figure
       const ms = vText === undefined ? NaN : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(vText) ? vText : vText + "Z");
-      v = Number.isFinite(ms) ? (ms - EXCEL_EPOCH) / 86400000 : vText ?? null;
+      v = Number.isFinite(ms) ? dateText((ms - EXCEL_EPOCH) / 86400000) : vText ?? null;
     } else if (vText !== undefined && vText !== "") {
       const n = Number(vText);
       v = Number.isFinite(n) ? n : vText;
+      // a number shown as a date is a date (text), not a figure
+      if (typeof v === "number" && a.s && a.s !== "0" && dates().has(parseInt(a.s, 10))) v = dateText(v);
     }
     if (v === null && formula === null) continue;
     cells.push({ row, col, v, f: formula });
@@ -394,12 +445,17 @@ function readInner(buf: Uint8Array): ReadOutcome {
     if (m.includes("opendocument")) throw new ReadFail("not-xlsx", readVi.notXlsx);
   }
 
+  if (!findEntry(entries, "xl/workbook.xml")) {
+    if (findEntry(entries, "word/document.xml")) throw new ReadFail("not-xlsx", readVi.docx);
+    if (findEntry(entries, "xl/workbook.bin")) throw new ReadFail("not-xlsx", readVi.xlsb);
+  }
   // the workbook part: from the package relationships, else the usual name
   let wbPath = "xl/workbook.xml";
   const rootRels = part("_rels/.rels");
   if (rootRels) {
     const doc = tags(rootRels, "Relationship").find((r) => /officeDocument$/.test(r.Type ?? "") && r.Target);
     if (doc) wbPath = resolveTarget("", doc.Target);
+    if (/^(word|ppt)\//i.test(wbPath)) throw new ReadFail("not-xlsx", /^word/i.test(wbPath) ? readVi.docx : readVi.notXlsx);
   }
   if (!findEntry(entries, wbPath)) {
     if (findEntry(entries, "word/document.xml")) throw new ReadFail("not-xlsx", readVi.docx);
@@ -427,6 +483,15 @@ function readInner(buf: Uint8Array): ReadOutcome {
   const ssXml = part(ssRel ? ssRel.target : "xl/sharedStrings.xml");
   if (ssXml) sharedStrings = parseSharedStrings(ssXml);
 
+  let dateSet: Set<number> | undefined;
+  const dates = () => {
+    if (!dateSet) {
+      const stRel = [...rels.values()].find((r) => /\/styles$/.test(r.type));
+      dateSet = dateStyles(part(stRel ? stRel.target : "xl/styles.xml"));
+    }
+    return dateSet;
+  };
+
   const sheets: XlsxSheet[] = [];
   const settings: Record<string, string> = {};
   for (const st of sheetTags) {
@@ -436,7 +501,7 @@ function readInner(buf: Uint8Array): ReadOutcome {
     const xml = part(rel.target);
     if (xml === undefined) throw new ReadFail("corrupt", readVi.corrupt);
     const name = st.name ?? "";
-    const { cells, hiddenRows } = scanSheet(xml, name, sharedStrings);
+    const { cells, hiddenRows } = scanSheet(xml, name, sharedStrings, dates);
     const state = st.state === "hidden" || st.state === "veryHidden" ? st.state : "visible";
     if (name === SETTINGS_SHEET) {
       for (const c of cells) {

@@ -54,12 +54,24 @@ function applyStyle(cell: ExcelJS.Cell, s: StyleSpec): void {
   cell.protection = { locked: s.locked !== false };
 }
 
+/** Excel's limit on the characters of one cell. */
+export const EXCEL_MAX_CELL_CHARS = 32767;
+
+/** Text cut to Excel's cell limit, never in the middle of a surrogate pair. */
+export function capText(s: string): string {
+  if (s.length <= EXCEL_MAX_CELL_CHARS) return s;
+  let end = EXCEL_MAX_CELL_CHARS;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end);
+}
+
 function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec === null) return;
   switch (spec.t) {
     case "s":
       // A plain string: ExcelJS stores it as a shared string, so "=cmd|..." stays text.
-      cell.value = spec.v;
+      cell.value = capText(spec.v);
       break;
     case "n":
       cell.value = Number.isFinite(spec.v) ? spec.v : null;
@@ -171,8 +183,8 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
     const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
     let r = 1;
     for (const [k, v] of Object.entries(settings)) {
-      ws.getCell(r, 1).value = k;
-      ws.getCell(r, 2).value = v;
+      ws.getCell(r, 1).value = capText(k);
+      ws.getCell(r, 2).value = capText(v);
       r++;
     }
   }
