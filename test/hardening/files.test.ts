@@ -117,6 +117,19 @@ describe("readWorkbookFile on the corpus", () => {
     expect(readReport(r.sheets).forms).toEqual([]);
   });
 
+  test("a 200,000-cell sheet without a form is read and searched for forms within 5 s", async () => {
+    const c = FILE_CASES.find((x) => x.id === "big-sheet")!;
+    const t0 = Date.now();
+    const r = await readWorkbookFile(bytes.get(c.id)!, c.file);
+    const t1 = Date.now();
+    const rep = r.ok ? readReport(r.sheets, { settings: r.settings }) : undefined;
+    const t2 = Date.now();
+    // eslint-disable-next-line no-console
+    console.log(`big sheet: file read ${t1 - t0} ms, forms searched ${t2 - t1} ms`);
+    expect(rep?.forms ?? []).toEqual([]);
+    expect(t2 - t0).toBeLessThan(5_000);
+  });
+
   test("a sheet with a merged cell over two value cells: the covered row gets no figure", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
@@ -253,6 +266,12 @@ describe("cchc validate on the corpus", () => {
     const { code, err } = await cli(["validate", dir]);
     expect(code).toBe(2);
     expect(err).toMatch(VI_DIACRITIC);
+  });
+
+  test.each(FILE_CASES.filter((c) => c.then === "no-form").map((c) => c.id))("%s: a readable file without a form exits 2 with a Vietnamese reason", async (id) => {
+    const { code, err } = await cli(["validate", paths.get(id)!]);
+    expect(code).toBe(2);
+    expectUserReason(err.trim().split("\n")[0]);
   });
 
   test("the macro-enabled report is checked like any other (exit 0 or 1, never 2)", async () => {
