@@ -37,8 +37,14 @@ async function generate(dir, n) {
   const period = { kind: "6T", year: 2024 };
   const rows = [];
   for (let f = 1; f <= 7; f++) for (const i of formRows(f, "xa", "v2022-muc-do")) if (isValueRow(i) && !i.ratio) rows.push(i);
+  // mulberry32: reproducible, and no short cycle that would make files identical
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   fs.mkdirSync(dir, { recursive: true });
   for (let k = 0; k < n; k++) {
     const file = path.join(dir, `xa-${String(k).padStart(4, "0")}.xlsx`);
@@ -59,7 +65,7 @@ async function generate(dir, n) {
   }
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".xlsx"))
+    .filter((f) => /^xa-\d+\.xlsx$/.test(f))
     .sort()
     .slice(0, n)
     .map((f) => path.join(dir, f));
@@ -88,7 +94,9 @@ async function phase(name, listFile) {
     if (name === "consolidate+write") {
       const { writeWorkbook } = require(path.join(LIB, "xlsx/write"));
       const buf = await writeWorkbook(wb);
-      fs.writeFileSync(listFile + ".out.xlsx", buf);
+      const outFile = path.join(os.tmpdir(), `cchc-bench-out-${process.pid}.xlsx`);
+      fs.writeFileSync(outFile, buf);
+      fs.rmSync(outFile, { force: true });
       check = buf.length;
     }
     if (c.counted.length !== files.length) throw new Error(`only ${c.counted.length}/${files.length} counted`);

@@ -114,39 +114,9 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     cells.push(x);
   }
   const lastTableRow = cells.length;
-  styles.push({ range: `A${CONS_HEADER_ROW}:${L(ncol)}${lastTableRow}`, style: { border: true, vAlign: "center" } });
+  // borders on the fixed columns only: styling every unit cell of a thousand-unit tab costs hundreds of MB in the writer
+  styles.push({ range: `A${CONS_HEADER_ROW}:${L(CONS_COL.firstUnit - 1)}${lastTableRow}`, style: { border: true, vAlign: "center" } });
   styles.push({ range: `B${CONS_FIRST_ROW}:B${lastTableRow}`, style: { wrap: true } });
-
-  // units' notes
-  const section = (title: string, head: string[], lines: string[][]) => {
-    cells.push(blank());
-    const t = blank();
-    t[0] = txt(title);
-    styles.push({ range: `A${cells.length + 1}:H${cells.length + 1}`, style: { bold: true } });
-    cells.push(t);
-    if (head.length) {
-      const hh = blank();
-      head.forEach((v, i) => (hh[i] = txt(v)));
-      styles.push({ range: `A${cells.length + 1}:${L(head.length)}${cells.length + 1}`, style: { bold: true, fill: "#D9E1F2" } });
-      cells.push(hh);
-    }
-    for (const l of lines) {
-      const row = blank();
-      l.forEach((v, i) => (row[i] = txt(v)));
-      cells.push(row);
-    }
-  };
-  if (c.notes.length > 0) {
-    section(T.notesTitle, [...T.notesHead], c.notes.map((n) => [n.unit, String(n.form), n.code, n.text]));
-  }
-  section(
-    T.filesTitle,
-    [...T.filesHead],
-    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], String(u.errors), String(u.warnings), u.messages.join(" ")])
-  );
-  if (c.missing.length > 0) section(T.missingTitle, [], c.missing.map((m) => [m]));
-  const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
-  if (ownRows.length > 0) section(T.ownTitle, [], ownRows.map((t) => [`${t.form}`, t.code, t.label, ruleLabels[t.rule]]));
 
   // pad every row to the width
   for (const row of cells) while (row.length < ncol) row.push(null);
@@ -168,6 +138,64 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     print: { orientation: "landscape", paper: "A4", titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`, fitToWidth: false },
     freezeRows: CONS_HEADER_ROW,
     tabColor: "#2F75B5",
+  };
+}
+
+/** Sheet name of the files' status, the units' notes, the missing units and the rows to fill by hand. */
+export const STATUS_SHEET_NAME = T.statusSheetName;
+
+/**
+ * The second tab: each file's status, the units' notes, the units that sent nothing and the rows the
+ * consolidating unit fills itself. Narrow on purpose (one row per file, not per unit column). Column F
+ * is kept free (hidden; F1 holds the metadata, as on every sheet the project writes).
+ */
+export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
+  const ncol = 7;
+  const blank = (): CellSpec[] => new Array(ncol).fill(null);
+  const cells: CellSpec[][] = [];
+  const styles: SheetSpec["styles"] = [];
+  // logical columns 0..5 → A..E, G (F is the hidden metadata column)
+  const put = (values: string[]): CellSpec[] => {
+    const row = blank();
+    values.forEach((v, i) => (row[i < COL.id - 1 ? i : i + 1] = txt(v)));
+    return row;
+  };
+  const r1 = put([T.statusTitle(c.unit, periodLabel(c.period))]);
+  r1[COL.id - 1] = txt(
+    encodeMeta({ kind: "consolidated", version: c.version, level: c.level, unit: c.unit, period: periodCode(c.period), app: APP_VERSION })
+  );
+  cells.push(r1);
+  styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13 } });
+  const section = (title: string, head: string[], lines: string[][]) => {
+    cells.push(blank());
+    cells.push(put([title]));
+    styles.push({ range: `A${cells.length}:E${cells.length}`, style: { bold: true } });
+    if (head.length) {
+      cells.push(put(head));
+      styles.push({ range: `A${cells.length}:G${cells.length}`, style: { bold: true, fill: "#D9E1F2" } });
+    }
+    for (const l of lines) cells.push(put(l));
+  };
+  section(
+    T.filesTitle,
+    [...T.filesHead],
+    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], String(u.errors), String(u.warnings), u.messages.join(" ")])
+  );
+  if (c.missing.length > 0) section(T.missingTitle, [], c.missing.map((m) => [m]));
+  if (c.notes.length > 0) section(T.notesTitle, [...T.notesHead], c.notes.map((n) => [n.unit, String(n.form), n.code, n.text]));
+  const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
+  if (ownRows.length > 0) section(T.ownTitle, [], ownRows.map((t) => [String(t.form), t.code, t.label, ruleLabels[t.rule]]));
+  styles.push({ range: `A2:G${cells.length}`, style: { wrap: true, vAlign: "top" } });
+  return {
+    name: STATUS_SHEET_NAME,
+    columns: [{ width: 30 }, { width: 30 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 4, hidden: true }, { width: 70 }],
+    cells,
+    styles,
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    protect: false,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
   };
 }
 
@@ -214,10 +242,10 @@ export function fillForms(wb: WorkbookSpec, values: Map<string, number | string>
   }
 }
 
-/** The Tổng hợp tab followed by the filled forms, as one workbook. */
+/** The Tổng hợp tab, the files' status tab and the filled forms, as one workbook. */
 export function buildConsolidatedWorkbook(c: Consolidation): WorkbookSpec {
   const forms = buildConsolidatedForms(c);
-  return { sheets: [buildConsolidatedSheet(c), ...forms.sheets], settings: forms.settings };
+  return { sheets: [buildConsolidatedSheet(c), buildConsolidationStatusSheet(c), ...forms.sheets], settings: forms.settings };
 }
 
 /**

@@ -229,10 +229,13 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       u.messages.unshift(T.wrongVersion(m.version, o.version));
       continue;
     }
+    // the same unit twice: the same name, or (when the file names no unit) the same figures as another file;
+    // two named units with identical figures (small communes with blank forms) are only warned about
     const fp = fingerprint(rep);
     const dupName = m.unit ? seenNames.find((s) => sameName(s.name, m.unit!)) : undefined;
-    const dupFile = seenPrints.get(fp);
-    const dupOf = dupName?.file ?? (rep.entries.size > 0 ? dupFile : undefined);
+    const dupFile = rep.entries.size > 0 ? seenPrints.get(fp) : undefined;
+    const dupOf = dupName?.file ?? (!m.unit ? dupFile : undefined);
+    if (dupOf === undefined && dupFile !== undefined) u.messages.push(T.sameFigures(dupFile));
     if (dupOf !== undefined) {
       u.status = "duplicate";
       u.duplicateOf = dupOf;
@@ -240,7 +243,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       continue;
     }
     if (m.unit) seenNames.push({ name: m.unit, file });
-    if (rep.entries.size > 0) seenPrints.set(fp, file);
+    if (rep.entries.size > 0 && !seenPrints.has(fp)) seenPrints.set(fp, file);
     u.counted = true;
     u.column = counted.length;
     counted.push(units.length - 1);

@@ -31,6 +31,7 @@ export const consolidateText = {
   yesCount: (n: number, total: number) => `Có: ${n}/${total} đơn vị`,
   codeCount: (code: number, label: string, n: number) => `${code} (${label}): ${n} đơn vị`,
   duplicateOf: (file: string) => `Trùng với tệp ${file}; chỉ tính một lần (tệp đầu tiên).`,
+  sameFigures: (file: string) => `Số liệu giống hệt tệp ${file}; kiểm tra lại có gửi nhầm tệp không.`,
   wrongPeriod: (got: string, want: string) => `Kỳ báo cáo của tệp là ${got}, không phải ${want}; không tổng hợp.`,
   unknownPeriod: "Không xác định được kỳ báo cáo của tệp; vẫn tổng hợp, cần kiểm tra lại.",
   wrongVersion: (got: string, want: string) => `Tệp dùng biểu mẫu phiên bản ${got}, không phải ${want}; không tổng hợp.`,
@@ -40,6 +41,8 @@ export const consolidateText = {
   missingForms: (forms: string) => `Thiếu biểu mẫu ${forms}.`,
   // Tổng hợp tab
   sheetName: "Tổng hợp",
+  statusSheetName: "Tình trạng tệp",
+  statusTitle: (unit: string, period: string) => `TÌNH TRẠNG CÁC TỆP ĐÃ NHẬN — ${unit} — ${period}`,
   title: (unit: string, period: string) => `TỔNG HỢP SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${period.toUpperCase()} — ${unit}`,
   subtitle: (n: number, total: number) => `Đã tổng hợp ${n}/${total} tệp. Số liệu của đơn vị ghi dạng chữ; cột "Điều chỉnh" để đơn vị tổng hợp tự sửa.`,
   head: {

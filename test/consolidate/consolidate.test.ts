@@ -211,3 +211,17 @@ describe("consolidate: tỉnh ← huyện and sở mixed", () => {
     expect(r("bm3:1.2").value).toBe(4);
   });
 });
+
+describe("duplicates by content", () => {
+  test("two named communes with identical figures both count (warned); a nameless copy of a file is a duplicate", () => {
+    const figs = { "bm3:3.3.1": 0, "bm3:3.3.2": 0 };
+    const x = addinReport("xa", V, N2023, "UBND xã X", figs);
+    const y = addinReport("xa", V, N2023, "UBND xã Y", figs);
+    const copy = addinReport("xa", V, N2023, "UBND xã X", figs);
+    copy.meta.unit = undefined;
+    const c = consolidate([unitInput("x.xlsx", x), unitInput("y.xlsx", y), unitInput("ban-sao.xlsx", copy)], { level: "huyen", version: V, period: N2023, unit: "H" });
+    expect(c.units.map((u) => u.status)).toEqual(["ok", "ok", "duplicate"]);
+    expect(c.units[1].messages).toContain("Số liệu giống hệt tệp x.xlsx; kiểm tra lại có gửi nhầm tệp không.");
+    expect(c.units[2].duplicateOf).toBe("x.xlsx");
+  });
+});

@@ -6,6 +6,7 @@ import { consolidate, Consolidation } from "../../src/engine/consolidate";
 import {
   buildConsolidatedForms,
   buildConsolidatedSheet,
+  buildConsolidationStatusSheet,
   CONS_COL,
   CONS_HEADER_ROW,
   planSheetReplacement,
@@ -51,8 +52,15 @@ describe("Tổng hợp tab", () => {
   test("unit names and notes are text cells, even when they start with = or +", () => {
     const head = spec.cells[CONS_HEADER_ROW - 1];
     expect(head[CONS_COL.firstUnit - 1]).toEqual({ t: "s", v: "=HYPERLINK(\"http://x\",\"Xã A\")" });
-    const noteRow = spec.cells.find((r) => r.some((x) => x?.t === "s" && x.v === "+84 cán bộ hợp đồng"));
+    const status = buildConsolidationStatusSheet(c);
+    const noteRow = status.cells.find((r) => r.some((x) => x?.t === "s" && x.v === "+84 cán bộ hợp đồng"));
     expect(noteRow).toBeDefined();
+    expect(status.cells.some((r) => r.some((x) => x?.t === "f"))).toBe(false);
+    // the files' list: file, unit, status, errors, warnings, details (column F stays free)
+    const fileRow = status.cells.find((r) => r[0]?.t === "s" && r[0].v === "a")!;
+    expect(fileRow[1]).toEqual({ t: "s", v: "=HYPERLINK(\"http://x\",\"Xã A\")" });
+    expect(fileRow[2]).toEqual({ t: "s", v: "Đã tổng hợp" });
+    expect(fileRow[5]).toBeNull();
     // no formula anywhere outside the total column
     spec.cells.forEach((r) => r.forEach((x, k) => x?.t === "f" && expect(k).toBe(CONS_COL.total - 1)));
   });
