@@ -562,6 +562,12 @@
       this._queue = [];
       return new Promise((resolve, reject) => {
         setTimeout(() => {
+          if (fake._failNext) {
+            const code = fake._failNext;
+            fake._failNext = undefined;
+            reject(new RichApiError(code, `Simulated ${code}`));
+            return;
+          }
           const changed = [];
           this._changed = changed;
           try {
@@ -1273,6 +1279,10 @@
     const cell = getCell(s, b.r1, b.c1, true);
     enter(cell, value);
     fireChange(s, boxAddress({ r1: b.r1, c1: b.c1, r2: b.r1, c2: b.c1 }), "Local");
+  };
+  /** The next sync() fails with this Office error code before applying anything (e.g. "InvalidOperationInCellEditMode"). */
+  fake.failNextSync = function (code) {
+    fake._failNext = code;
   };
   fake.unprotect = function (sheetName) {
     const s = sheetByNameOrId(sheetName);

@@ -100,6 +100,26 @@ function cellOf(sheet, id) {
   throw new Error(`no row for ${id} on ${sheet.name}`);
 }
 
+/** .xlsx files of the form sheets (and settings) of a fake workbook, one per unit name, written with ExcelJS. */
+async function unitWorkbooks(snap, units) {
+  const ExcelJS = require("exceljs");
+  const from = metaOf(snap.sheets.find((x) => metaOf(x))).unit;
+  const out = [];
+  for (const unit of units) {
+    const wb = new ExcelJS.Workbook();
+    for (const sh of snap.sheets) {
+      if (sh.name === "Sheet1") continue;
+      const ws = wb.addWorksheet(sh.name, { state: sh.visibility === "VeryHidden" ? "veryHidden" : "visible" });
+      for (const [a1, c] of Object.entries(sh.cells)) {
+        if (c.f) ws.getCell(a1).value = { formula: c.f.slice(1), result: c.v === "" ? undefined : c.v };
+        else ws.getCell(a1).value = typeof c.v === "string" ? c.v.split(from).join(unit).split(from.toUpperCase()).join(unit.toUpperCase()) : c.v;
+      }
+    }
+    out.push({ name: `${unit}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  }
+  return out;
+}
+
 async function shot(page, name) {
   // The visible part of the pane, as the user sees it (the page scrolls inside the pane).
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -319,18 +339,61 @@ async function main() {
       eq(cell.value, 139, "typed figure kept");
     });
 
-    await test("consolidation tab renders its controls", async () => {
-      await page.getByTestId("tab-consolidate").click();
-      await page.getByTestId("dropzone").waitFor({ timeout: T });
-      await page.getByTestId("consolidate").click();
-      await page.getByTestId("consolidate-result").waitFor({ timeout: T });
-      await shot(page, "10-consolidate");
+    await test("an Excel error (cell edit mode) gives a Vietnamese line and changes nothing", async () => {
+      const before = JSON.stringify((await snapshot(page)).sheets);
+      await fake(page, "failNextSync", "InvalidOperationInCellEditMode");
+      await page.getByTestId("insert").click();
+      await page.getByTestId("insert-result").filter({ hasText: "chế độ sửa ô" }).waitFor({ timeout: T });
+      eq(JSON.stringify((await snapshot(page)).sheets) === before, true, "workbook unchanged");
     });
 
+    // Two commune reports saved as .xlsx (what the communes send), from the workbook typed above.
+    await fake(page, "type", bm3.name, cellOf(bm3, "bm3:3.3.1"), "3225");
+    await fake(page, "type", bm3.name, cellOf(bm3, "bm3:3.3.2"), "3225");
+    const unitFiles = await unitWorkbooks(await snapshot(page), ["UBND xã Tân Phú", "UBND xã Tân Lập"]);
     await test("no page errors in the session", async () => {
       eq(page.__errors, [], "page errors");
     });
     await page.close();
+
+    await test("Tổng hợp: two commune files for the district, per-unit status, the Tổng hợp tab written", async () => {
+      const p = await openPane(browser, base);
+      await fillInsert(p, { level: "huyen", kind: "6T", year: 2023, unit: "UBND huyện Tân Châu" });
+      await p.getByTestId("tab-consolidate").click();
+      await p.getByTestId("dropzone").waitFor({ timeout: T });
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "ít nhất một tệp" }).waitFor({ timeout: T });
+      await p.getByTestId("files").setInputFiles([
+        ...unitFiles,
+        { name: "ghi-chu.txt", mimeType: "text/plain", buffer: Buffer.from("không phải báo cáo") },
+      ]);
+      await p.getByTestId("consolidate-result").filter({ hasText: "ghi-chu.txt" }).waitFor({ timeout: T });
+      await p.getByLabel("Danh sách đơn vị cần nộp", { exact: false }).fill("UBND xã Tân Phú\nUBND xã Tân Lập\nUBND xã Tân Hòa");
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
+      await shot(p, "10-consolidate");
+      const table = await p.locator("table").innerText();
+      assert(table.includes("UBND xã Tân Hòa") && table.includes("Chưa nộp"), `missing unit listed: ${table}`);
+      assert(table.includes("UBND xã Tân Lập"), `unit listed: ${table}`);
+      const s = await snapshot(p);
+      const cons = s.sheets.find((x) => (metaOf(x) || {}).kind === "consolidated");
+      assert(cons, "Tổng hợp tab written");
+      // each commune reported BM3 3.3.1 = 3.3.2 = 3.225 files (seed 004): the district sums 6450 of each, rate 100
+      const at = (id) => {
+        const row = Object.entries(cons.cells).find(([a1, c]) => /^F\d+$/.test(a1) && c.v === id);
+        assert(row, `${id} on the Tổng hợp tab`);
+        return cons.cells["D" + row[0].slice(1)];
+      };
+      eq([at("bm3:3.3.1") && at("bm3:3.3.1").v, at("bm3:3.3.2") && at("bm3:3.3.2").v], [6450, 6450], "sums of 3.3.1 and 3.3.2");
+      const rate = at("bm3:3.3");
+      assert(rate && rate.f && rate.v === 100, `3.3 recomputed from the sums: ${JSON.stringify(rate)}`);
+      // BM3 1.4 is the district's own figure: not summed
+      eq(at("bm3:1.4"), undefined, "own figure left for the district");
+      const forms = s.sheets.map(metaOf).filter((m) => m && m.kind === "form");
+      eq(forms.length, 0, "the unit's own forms are not written by consolidation");
+      eq(p.__errors, [], "page errors");
+      await p.close();
+    });
 
     await test("Excel with ExcelApi 1.7 only: insert still works, newer features reported as skipped", async () => {
       const old = await openPane(browser, base, "?api=1.7");
