@@ -7,8 +7,8 @@
  * numerator and denominator and counted.
  */
 import { aggregationRules, AggRule, sourceLevels } from "../catalog/aggregation";
-import { Aggregate, formRows, Indicator, indicatorById, isValueRow, labelFor, printedCode, unitFor } from "../catalog/index";
-import { consolidateText as T } from "../i18n/consolidate";
+import { Aggregate, catalog, formRows, Indicator, indicatorById, isValueRow, labelFor, printedCode, unitFor } from "../catalog/index";
+import { consolidateText as T, levelNames } from "../i18n/consolidate";
 import { percentOf, sumDec } from "./numbers";
 import { lateness, periodLabel } from "./period";
 import type { Finding, Level, ParsedValue, Period, Report } from "./types";
@@ -162,6 +162,10 @@ function fingerprint(r: Report): string {
   return parts.join("|");
 }
 
+function versionLabel(id: string): string {
+  return catalog.versions.find((v) => v.id === id)?.name ?? id;
+}
+
 function samePeriod(a: Period, b: Period): boolean {
   return a.kind === b.kind && a.year === b.year;
 }
@@ -213,9 +217,14 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       if (u.missingForms.length) u.messages.push(T.missingForms(u.missingForms.join(", ")));
     }
     // checks, in order of gravity
+    if (!rep.entries || rep.entries.size === 0) {
+      u.status = "unreadable";
+      u.messages.unshift(T.noFigures);
+      continue;
+    }
     if (!lvl || !srcLevels.includes(lvl)) {
       u.status = "wrong-level";
-      u.messages.unshift(T.wrongLevel(lvl ?? "?", o.level));
+      u.messages.unshift(T.wrongLevel(lvl ? levelNames[lvl] : "?", srcLevels.map((l) => levelNames[l]).join(", ")));
       continue;
     }
     if (m.period && !samePeriod(m.period, o.period)) {
@@ -226,7 +235,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     if (!m.period) u.messages.push(T.unknownPeriod);
     if (m.version && m.version !== o.version) {
       u.status = "wrong-version";
-      u.messages.unshift(T.wrongVersion(m.version, o.version));
+      u.messages.unshift(T.wrongVersion(versionLabel(m.version), versionLabel(o.version)));
       continue;
     }
     // the same unit twice: the same name, or (when the file names no unit) the same figures as another file;

@@ -14,6 +14,8 @@ export const ruleLabels: Record<Aggregate, string> = {
   none: "Không tổng hợp",
 };
 
+export const levelNames = { tinh: "tỉnh", so: "sở, ban, ngành", huyen: "huyện", xa: "xã" } as const;
+
 export const statusLabels = {
   ok: "Đã tổng hợp",
   unreadable: "Không đọc được",
@@ -35,7 +37,8 @@ export const consolidateText = {
   wrongPeriod: (got: string, want: string) => `Kỳ báo cáo của tệp là ${got}, không phải ${want}; không tổng hợp.`,
   unknownPeriod: "Không xác định được kỳ báo cáo của tệp; vẫn tổng hợp, cần kiểm tra lại.",
   wrongVersion: (got: string, want: string) => `Tệp dùng biểu mẫu phiên bản ${got}, không phải ${want}; không tổng hợp.`,
-  wrongLevel: (got: string, want: string) => `Tệp là báo cáo cấp ${got}, không phải cấp dưới của ${want}; không tổng hợp.`,
+  wrongLevel: (got: string, allowed: string) => `Tệp là báo cáo cấp ${got}, trong khi chỉ tổng hợp báo cáo cấp ${allowed}; không tổng hợp.`,
+  noFigures: "Không tìm thấy biểu mẫu hay số liệu nào trong tệp; không tổng hợp.",
   noUnitName: (file: string) => `Tệp ${file} không ghi tên đơn vị; dùng tên tệp.`,
   late: (days: number, deadline: string) => `Nộp muộn ${days} ngày (hạn ${deadline}).`,
   missingForms: (forms: string) => `Thiếu biểu mẫu ${forms}.`,

@@ -98,6 +98,8 @@ describe("consolidate: huyện ← xã", () => {
     expect(c.units.find((u) => u.file === "an-binh-lan-2.xlsx")!.duplicateOf).toBe("an-binh.xlsx");
     expect(c.units.find((u) => u.file === "hong.xlsx")!.messages[0]).toMatch(/hỏng/);
     expect(c.units.find((u) => u.file === "cao-thang-q1.xlsx")!.messages[0]).toMatch(/Quý I năm 2023/);
+    expect(c.units.find((u) => u.file === "huyen.xlsx")!.messages[0]).toBe("Tệp là báo cáo cấp huyện, trong khi chỉ tổng hợp báo cáo cấp xã; không tổng hợp.");
+    expect(c.units.find((u) => u.file === "doan-tung-2023.xlsx")!.messages[0]).toMatch(/Nghị định 42\/2022/);
   });
 
   test("expected units without a file are listed (accent- and case-insensitive match)", () => {
@@ -184,6 +186,13 @@ describe("consolidate: huyện ← xã", () => {
 
   test("notes are gathered with the unit's name", () => {
     expect(c.notes).toContainEqual({ unit: "UBND xã An Bình", indicatorId: "bm3:3.3.1", form: 3, code: "3.3.1", text: "=Gồm 35 hồ sơ liên thông" });
+  });
+
+  test("a readable file with no form in it is not counted", () => {
+    const empty = readReport([{ name: "Sheet1", values: [["Danh sách cán bộ"], ["Nguyễn Văn A"]] }]);
+    const z = consolidate([unitInput("ds.xlsx", empty)], { level: "huyen", version: V, period: N2023, unit: "H" });
+    expect(z.units[0].status).toBe("unreadable");
+    expect(z.units[0].messages[0]).toMatch(/Không tìm thấy biểu mẫu/);
   });
 
   test("junk input never throws", () => {
