@@ -311,4 +311,34 @@ describe("consolidation goes on past bad files", () => {
     const row = c.rows.find((r) => r.indicatorId === "bm1:1");
     if (row && row.rule === "sum") expect(totalValues(c).get("bm1:1")).toBe(3 + 4);
   });
+
+  test("cchc consolidate on the whole corpus plus two good files: exit 0, output written and readable, bad files named", async () => {
+    const g1 = path.join(dir, "xa-an-binh.xlsx");
+    const g2 = path.join(dir, "xa-binh-minh.xlsx");
+    fs.writeFileSync(g1, await unitFile("UBND xã An Bình", { "bm1:1": 3 }));
+    fs.writeFileSync(g2, await unitFile("UBND xã Bình Minh", { "bm1:1": 4 }));
+    const badPaths = ERROR_CASES.map((c) => paths.get(c.id)!);
+    const out = path.join(dir, "tong-hop.xlsx");
+    const args = ["consolidate", badPaths[0], g1, ...badPaths.slice(1), g2, "-o", out, "--level", "huyen", "--period", "N-2024", "--unit", "UBND huyện Thử", "--json"];
+    const { code, out: stdout } = await cli(args);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { units: { file: string; status: string }[] };
+    for (const p of badPaths) expect([p, json.units.find((u) => u.file === p)?.status]).toEqual([p, "unreadable"]);
+    expect(json.units.filter((u) => u.status === "ok").map((u) => u.file).sort()).toEqual([g1, g2].sort());
+    const r = await readWorkbookFile(new Uint8Array(fs.readFileSync(out)), "tong-hop.xlsx");
+    expect(r.ok).toBe(true);
+  });
+
+  test("cchc consolidate with only bad files: exit 2, each file's reason on stderr, no output file", async () => {
+    const out = path.join(dir, "khong-ghi.xlsx");
+    const picks = ["xls", "encrypted", "bomb-real", "truncated"];
+    const { code, err } = await cli(["consolidate", ...picks.map((id) => paths.get(id)!), "-o", out, "--level", "huyen", "--period", "N-2024", "--unit", "UBND huyện Thử"]);
+    expect(code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    for (const id of picks) {
+      const c = FILE_CASES.find((x) => x.id === id)!;
+      const direct = await readWorkbookFile(bytes.get(id)!, c.file);
+      if (!direct.ok) expect(err).toContain(direct.reason);
+    }
+  });
 });
