@@ -34,7 +34,14 @@ function guard<T>(f: () => T): T {
     return f();
   } catch (e) {
     const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new UsageError(cliVi.badOption(msg));
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    const missing = /Option '([^']+)' argument missing/.exec(msg);
+    const positional = /Unexpected argument '([^']+)'/.exec(msg);
+    throw new UsageError(
+      cliVi.badOption(
+        unknown ? cliVi.unknownOption(unknown[1]) : missing ? cliVi.missingValue(missing[1]) : positional ? cliVi.extraArgument(positional[1]) : msg
+      )
+    );
   }
 }
 
@@ -188,7 +195,7 @@ function cmdValidate(args: string[], io: Io): number {
   const { values, positionals } = guard(() => parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true }));
   const file = positionals[0];
   if (!file) throw new UsageError(cliVi.missingFile);
-  if (positionals.length > 1) throw new UsageError(cliVi.badOption(positionals.slice(1).join(" ")));
+  if (positionals.length > 1) throw new UsageError(cliVi.badOption(cliVi.extraArgument(positionals.slice(1).join(" "))));
   const read = readWorkbookPath(file);
   if (!read.ok) {
     io.err(read.reason);

@@ -5,7 +5,7 @@
  *
  * Rows 1–4 title block, row 5 blank, rows 6–7 the two-row header, from row 8 one row per indicator.
  */
-import { formInfo, formRows, Indicator, isValueRow, labelFor, Level, printedCode, unitFor } from "../catalog";
+import { formInfo, formRows, Indicator, isValueRow, labelFor, Level, printedCode, relationsIn, unitFor } from "../catalog";
 import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "./conventions";
 import { periodCode, periodHeaderText } from "./period";
 import type { CellSpec, ConditionalFormatEntry, SheetSpec, StyleSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
@@ -61,10 +61,11 @@ function depth(code: string): number {
 }
 
 /** How each value row's D cell is filled: a live ratio formula, or an entry cell. */
-function ratioFormula(ind: Indicator, rowOf: Map<string, number>): string | undefined {
-  if (!ind.ratio) return undefined;
-  const n = rowOf.get(ind.ratio.numerator);
-  const d = rowOf.get(ind.ratio.denominator);
+function ratioFormula(ind: Indicator, o: LayoutOptions, rowOf: Map<string, number>): string | undefined {
+  const ratio = relationsIn(ind, o.level, o.version).ratio;
+  if (!ratio) return undefined;
+  const n = rowOf.get(ratio.numerator);
+  const d = rowOf.get(ratio.denominator);
   if (n === undefined || d === undefined) return undefined;
   const num = `${D}${n}`;
   const den = `${D}${d}`;
@@ -116,9 +117,13 @@ function isNum(cell: string): string {
   return `ISNUMBER(${cell})`;
 }
 
-/** Conditional formats that mark contradictions in Excel itself (the same rules the checker applies). */
-function conditionalFormatsFor(ind: Indicator, row: number, rowOf: Map<string, number>): ConditionalFormatEntry[] {
+/**
+ * Conditional formats that mark contradictions in Excel itself, from the relations the checker applies in
+ * this edition (relationsIn: a total's parts that exist on this level's form).
+ */
+function conditionalFormatsFor(ind: Indicator, o: LayoutOptions, row: number, rowOf: Map<string, number>): ConditionalFormatEntry[] {
   const out: ConditionalFormatEntry[] = [];
+  const rel = relationsIn(ind, o.level, o.version);
   const me = `${D}${row}`;
   const cellsOf = (ids: string[] | undefined) => {
     if (!ids || ids.length === 0) return undefined;
@@ -127,21 +132,21 @@ function conditionalFormatsFor(ind: Indicator, row: number, rowOf: Map<string, n
     return rows.map((r) => `${D}${r}`);
   };
   // a total that differs from the sum of its parts (only when all parts are numbers)
-  const parts = cellsOf(ind.sumOf);
+  const parts = cellsOf(rel.sumOf);
   if (parts) {
     const formula = `=AND(${[me, ...parts].map(isNum).join(",")},ROUND(${me}-(${parts.join("+")}),6)<>0)`;
-    const weak = ind.sumStrength === "weak";
+    const weak = rel.sumStrength === "weak";
     out.push({ range: me, formula, fill: weak ? COLORS.warnFill : COLORS.errorFill, fontColor: weak ? COLORS.warnFont : COLORS.errorFont });
   }
   // a part above its whole
-  for (const w of ind.atMost ?? []) {
+  for (const w of rel.atMost) {
     const wr = rowOf.get(w);
     if (wr === undefined) continue;
     const whole = `${D}${wr}`;
     out.push({ range: me, formula: `=AND(${isNum(me)},${isNum(whole)},${me}>${whole})`, fill: COLORS.errorFill, fontColor: COLORS.errorFont });
   }
   // a whole below the sum of its parts
-  const least = cellsOf(ind.atLeastSumOf);
+  const least = cellsOf(rel.atLeastSumOf);
   if (least) {
     const formula = `=AND(${[me, ...least].map(isNum).join(",")},${me}<${least.join("+")})`;
     out.push({ range: me, formula, fill: COLORS.errorFill, fontColor: COLORS.errorFont });
@@ -222,7 +227,7 @@ export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
     if (!isValueRow(ind)) {
       styles.push({ range: `A${row}:E${row}`, style: { bold: true, fill: COLORS.sectionFill } });
     } else {
-      const f = ratioFormula(ind, rowOf);
+      const f = ratioFormula(ind, o, rowOf);
       const fmt = numFmtFor(ind);
       if (f) {
         r[3] = { t: "f", f };
@@ -232,7 +237,7 @@ export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
         const v = validationFor(ind, dcell);
         if (v) validations.push(v);
       }
-      conditionalFormats.push(...conditionalFormatsFor(ind, row, rowOf));
+      conditionalFormats.push(...conditionalFormatsFor(ind, o, row, rowOf));
     }
     styles.push({ range: `A${row}`, style: { hAlign: "center", numFmt: "@" } });
     styles.push({ range: `B${row}`, style: { wrap: true, indent: indent > 0 ? indent : undefined } });
