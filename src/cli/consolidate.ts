@@ -135,16 +135,15 @@ export async function runConsolidate(args: string[]): Promise<number> {
   // one file at a time: only the placed figures of each are kept
   const inputs: UnitInput[] = [];
   for (const f of a.files) {
+    // no lateness from the file's modification time: a downloaded attachment carries the download date
     let bytes: Uint8Array;
-    let receivedAt: Date | undefined;
     try {
       bytes = new Uint8Array(fs.readFileSync(f));
-      receivedAt = fs.statSync(f).mtime;
     } catch {
       inputs.push({ file: f, read: { ok: false, reason: T.cannotReadFile(f) } });
       continue;
     }
-    inputs.push(readUnitFile(f, bytes, receivedAt));
+    inputs.push(readUnitFile(f, bytes));
   }
   const c = consolidate(inputs, { level: a.level, version: a.version, period: a.period, unit: a.unit, expected });
 

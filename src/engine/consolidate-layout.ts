@@ -155,9 +155,9 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   const cells: CellSpec[][] = [];
   const styles: SheetSpec["styles"] = [];
   // logical columns 0..5 → A..E, G (F is the hidden metadata column)
-  const put = (values: string[]): CellSpec[] => {
+  const put = (values: (string | number)[]): CellSpec[] => {
     const row = blank();
-    values.forEach((v, i) => (row[i < COL.id - 1 ? i : i + 1] = txt(v)));
+    values.forEach((v, i) => (row[i < COL.id - 1 ? i : i + 1] = typeof v === "number" ? num(v) : txt(v)));
     return row;
   };
   const r1 = put([T.statusTitle(c.unit, periodLabel(c.period))]);
@@ -166,7 +166,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   );
   cells.push(r1);
   styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13 } });
-  const section = (title: string, head: string[], lines: string[][]) => {
+  const section = (title: string, head: string[], lines: (string | number)[][]) => {
     cells.push(blank());
     cells.push(put([title]));
     styles.push({ range: `A${cells.length}:E${cells.length}`, style: { bold: true } });
@@ -179,7 +179,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   section(
     T.filesTitle,
     [...T.filesHead],
-    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], String(u.errors), String(u.warnings), u.messages.join(" ")])
+    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], u.errors, u.warnings, u.messages.join(" ")])
   );
   if (c.missing.length > 0) section(T.missingTitle, [], c.missing.map((m) => [m]));
   if (c.notes.length > 0) section(T.notesTitle, [...T.notesHead], c.notes.map((n) => [n.unit, String(n.form), n.code, n.text]));

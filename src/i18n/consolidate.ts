@@ -47,7 +47,8 @@ export const consolidateText = {
   statusSheetName: "Tình trạng tệp",
   statusTitle: (unit: string, period: string) => `TÌNH TRẠNG CÁC TỆP ĐÃ NHẬN — ${unit} — ${period}`,
   title: (unit: string, period: string) => `TỔNG HỢP SỐ LIỆU CẢI CÁCH HÀNH CHÍNH ${period.toUpperCase()} — ${unit}`,
-  subtitle: (n: number, total: number) => `Đã tổng hợp ${n}/${total} tệp. Số liệu của đơn vị ghi dạng chữ; cột "Điều chỉnh" để đơn vị tổng hợp tự sửa.`,
+  subtitle: (n: number, total: number) =>
+    `Đã tổng hợp ${n}/${total} tệp (xem trang "Tình trạng tệp"). Cột "Tổng hợp" tính bằng công thức từ các cột đơn vị; cột "Điều chỉnh" để đơn vị tổng hợp tự sửa.`,
   head: {
     code: "STT",
     label: "Chỉ tiêu",

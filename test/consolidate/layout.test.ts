@@ -60,6 +60,7 @@ describe("Tổng hợp tab", () => {
     const fileRow = status.cells.find((r) => r[0]?.t === "s" && r[0].v === "a")!;
     expect(fileRow[1]).toEqual({ t: "s", v: "=HYPERLINK(\"http://x\",\"Xã A\")" });
     expect(fileRow[2]).toEqual({ t: "s", v: "Đã tổng hợp" });
+    expect(fileRow[3]).toEqual({ t: "n", v: 0 });
     expect(fileRow[5]).toBeNull();
     // no formula anywhere outside the total column
     spec.cells.forEach((r) => r.forEach((x, k) => x?.t === "f" && expect(k).toBe(CONS_COL.total - 1)));
