@@ -58,6 +58,12 @@ export function InsertTab(props: {
   const [msg, setMsg] = React.useState<Msg>(undefined);
   const [ask, setAsk] = React.useState<string[] | undefined>(undefined);
   const [unitError, setUnitError] = React.useState(false);
+  const resultRef = React.useRef<HTMLDivElement>(null);
+
+  // The result appears below the form: bring it into view in the narrow pane.
+  React.useEffect(() => {
+    if (msg) resultRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [msg]);
 
   React.useEffect(() => setYearText(String(settings.period.year)), [settings.period.year]);
 
@@ -219,6 +225,7 @@ export function InsertTab(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      <div ref={resultRef} />
       <Dialog open={ask !== undefined} onOpenChange={(_, d) => !d.open && setAsk(undefined)} modalType="alert">
         <DialogSurface data-testid="exists-dialog">
           <DialogBody>
