@@ -3,8 +3,20 @@
  * before the file is loaded.
  */
 import fs from "fs";
+import zlib from "zlib";
 import { readVi } from "../i18n/cli";
 import { READ_LIMITS, readWorkbookFile, ReadOutcome, ReadFailCode } from "./read";
+
+/** Node's zlib, stopped at the declared size (maxOutputLength) so a lying part cannot grow memory. */
+export function zlibInflater(data: Uint8Array, size: number): Uint8Array {
+  const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** readWorkbookFile with Node's native inflater. */
+export function readWorkbookBytes(buf: Uint8Array, name?: string): ReadOutcome {
+  return readWorkbookFile(buf, name, { inflater: zlibInflater });
+}
 
 export type PathReadOutcome = ReadOutcome | { ok: false; reason: string; code: ReadFailCode | "not-found" };
 
@@ -27,5 +39,5 @@ export function readWorkbookPath(path: string): PathReadOutcome {
   } catch {
     return { ok: false, code: "not-found", reason: readVi.cannotOpen(path) };
   }
-  return readWorkbookFile(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path);
+  return readWorkbookBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path);
 }

@@ -7,7 +7,7 @@
 import { SETTINGS_SHEET } from "../engine/conventions";
 import type { GridSheet, GridValue } from "../engine/types";
 import { readVi } from "../i18n/cli";
-import { findEntry, listZip, readEntry, ZipEntry, ZipError } from "./zip";
+import { findEntry, Inflater, listZip, readEntry, ZipEntry, ZipError } from "./zip";
 
 export type ReadFailCode = "xls" | "encrypted" | "ods" | "not-xlsx" | "corrupt" | "too-large" | "empty";
 
@@ -405,7 +405,12 @@ function relsPath(part: string): string {
 
 // ------------------------------------------------------------------ the reader
 
-function readInner(buf: Uint8Array): ReadOutcome {
+export interface ReadOptions {
+  /** A faster bounded inflater where the host has one (Node: zlib); fflate otherwise. */
+  inflater?: Inflater;
+}
+
+function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
   if (buf.length === 0) throw new ReadFail("empty", readVi.empty);
   if (buf.length > READ_LIMITS.maxFileBytes) {
     throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeFile(READ_LIMITS.maxFileBytes / MB)));
@@ -426,7 +431,7 @@ function readInner(buf: Uint8Array): ReadOutcome {
     if (e.size > budget) throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeUnzipped(READ_LIMITS.maxUnzippedBytes / MB)));
     budget -= e.size;
     try {
-      return decoder.decode(readEntry(buf, e, e.size));
+      return decoder.decode(readEntry(buf, e, e.size, opts.inflater));
     } catch (err) {
       if (err instanceof ZipError && err.code === "too-large") {
         throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeUnzipped(READ_LIMITS.maxUnzippedBytes / MB)));
@@ -521,9 +526,9 @@ function readInner(buf: Uint8Array): ReadOutcome {
  * Reads an .xlsx file's bytes. `name` (the file name) only sharpens the message for files that are not .xlsx.
  * Never throws.
  */
-export function readWorkbookFile(buf: Uint8Array, name?: string): ReadOutcome {
+export function readWorkbookFile(buf: Uint8Array, name?: string, opts: ReadOptions = {}): ReadOutcome {
   try {
-    return readInner(buf);
+    return readInner(buf, opts);
   } catch (e) {
     if (e instanceof ReadFail) {
       if (e.code === "not-xlsx" && e.reason === readVi.notXlsx && name && /\.xls$/i.test(name)) {

@@ -3,7 +3,7 @@
  * are inflated (fflate), each capped at its declared size so a zip bomb cannot grow memory.
  * Host-free (no fs): runs in Node and in the browser.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 
 export interface ZipEntry {
   name: string;
@@ -82,10 +82,19 @@ export function findEntry(entries: Map<string, ZipEntry>, name: string): ZipEntr
 }
 
 /**
- * The bytes of one entry, inflated in chunks and never beyond its declared size (nor `cap`).
+ * A raw-deflate inflater that must stop at `size` bytes of output (e.g. Node's zlib.inflateRawSync with
+ * maxOutputLength), throwing when the data would be larger.
+ */
+export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
+
+/** Parts compressed to at most this are inflated in one call into a buffer of their declared size. */
+const ONE_SHOT_MAX = 256 * 1024;
+
+/**
+ * The bytes of one entry, never inflated beyond its declared size (nor `cap`).
  * Throws ZipError("too-large") when the data is larger than declared, "bad" when it is damaged.
  */
-export function readEntry(buf: Uint8Array, e: ZipEntry, cap: number): Uint8Array {
+export function readEntry(buf: Uint8Array, e: ZipEntry, cap: number, inflater?: Inflater): Uint8Array {
   if (e.flags & 1) throw new ZipError("encrypted");
   if (e.size > cap) throw new ZipError("too-large");
   const p = e.localOffset;
@@ -99,6 +108,25 @@ export function readEntry(buf: Uint8Array, e: ZipEntry, cap: number): Uint8Array
     return data;
   }
   if (e.method !== 8) throw new ZipError("bad");
+  if (data.length <= ONE_SHOT_MAX) {
+    // small parts: one call into a buffer of the declared size (fflate does not grow a given buffer, so
+    // a part larger than declared is cut off there; the work is bounded by the small compressed size)
+    try {
+      return inflateSync(data, { out: new Uint8Array(e.size) });
+    } catch {
+      throw new ZipError("bad");
+    }
+  }
+  if (inflater) {
+    let r: Uint8Array;
+    try {
+      r = inflater(data, e.size);
+    } catch (err) {
+      throw new ZipError(/RangeError|ERR_BUFFER_TOO_LARGE|maxOutputLength|larger/i.test(String((err as Error)?.name) + String((err as Error)?.message) + String((err as { code?: string })?.code)) ? "too-large" : "bad");
+    }
+    if (r.length > e.size) throw new ZipError("too-large");
+    return r;
+  }
   const out = new Uint8Array(e.size);
   let pos = 0;
   let over = false;
