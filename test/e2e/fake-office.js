@@ -23,6 +23,9 @@
   const params = new URLSearchParams(window.location.search);
   const API_CAP = params.get("api") || "1.14";
   const capMinor = Number(API_CAP.split(".")[1]);
+  /** ?persist=1 keeps the workbook in sessionStorage, so a reload is "closing and reopening the pane". */
+  const PERSIST = params.has("persist");
+  const STORE_KEY = "__fakeExcelWorkbook";
 
   // ------------------------------------------------------------------ errors
 
@@ -577,6 +580,7 @@
             return;
           } finally {
             this._changed = undefined;
+            save();
             for (const c of changed) fireChange(c.sheet, c.address, "ThisLocalAddin");
           }
           resolve();
@@ -1278,6 +1282,7 @@
     if (s.protected && !s.unlocked.has(key(b.r1, b.c1))) throw new Error(`fake: ${sheetName}!${a1} is locked (the sheet is protected)`);
     const cell = getCell(s, b.r1, b.c1, true);
     enter(cell, value);
+    save();
     fireChange(s, boxAddress({ r1: b.r1, c1: b.c1, r2: b.r1, c2: b.c1 }), "Local");
   };
   /** The next sync() fails with this Office error code before applying anything (e.g. "InvalidOperationInCellEditMode"). */
@@ -1343,6 +1348,37 @@
     fake.events.length = 0;
     model.sheets.push(newSheet("Sheet1"));
   };
-  fake.reset();
+  function save() {
+    if (!PERSIST) return;
+    const sheets = model.sheets.map((x) => ({
+      ...x,
+      cells: [...x.cells],
+      colHidden: [...x.colHidden],
+      rowHidden: [...x.rowHidden],
+      unlocked: [...x.unlocked],
+      handlers: [],
+    }));
+    sessionStorage.setItem(STORE_KEY, JSON.stringify({ nextId, activeId: model.activeId, selection: model.selection, sheets }));
+  }
+  function restore() {
+    const raw = PERSIST && sessionStorage.getItem(STORE_KEY);
+    if (!raw) return false;
+    const o = JSON.parse(raw);
+    nextId = o.nextId;
+    model.activeId = o.activeId;
+    model.selection = o.selection;
+    model.sheets.length = 0;
+    for (const x of o.sheets)
+      model.sheets.push({
+        ...x,
+        cells: new Map(x.cells),
+        colHidden: new Set(x.colHidden),
+        rowHidden: new Set(x.rowHidden),
+        unlocked: new Set(x.unlocked),
+        handlers: [],
+      });
+    return true;
+  }
+  if (!restore()) fake.reset();
   window.__fakeExcel = fake;
 })();

@@ -424,6 +424,59 @@ async function main() {
       await old.close();
     });
 
+    await test("reopening the pane: settings pre-filled from the workbook, stamp compared with the figures", async () => {
+      const p = await openPane(browser, base, "?persist=1");
+      await fillInsert(p, { level: "xa", kind: "Q3", year: 2024, unit: "UBND xã Hòa Bình" });
+      await p.getByTestId("form-all").click(); // none
+      await p.getByTestId("form-3").click();
+      await p.getByTestId("insert").click();
+      await p.getByTestId("insert-result").filter({ hasText: "Đã chèn 1 trang" }).waitFor({ timeout: T });
+      const b3 = formSheet(await snapshot(p), 3);
+      await p.getByTestId("tab-check").click();
+      await p.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:1.4"), "139");
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:1.4.3"), "139");
+      await p.waitForTimeout(700);
+      await p.getByTestId("presend").click();
+      await p.getByTestId("summary").filter({ hasText: /^Sẵn sàng gửi/ }).waitFor({ timeout: T });
+
+      await p.reload();
+      await p.getByTestId("settings-loaded").waitFor({ timeout: T });
+      eq(
+        [await p.getByTestId("level").inputValue(), await p.getByTestId("period-kind").inputValue(), await p.getByTestId("year").inputValue(), await p.getByTestId("unit").inputValue()],
+        ["xa", "Q3", "2024", "UBND xã Hòa Bình"],
+        "pre-filled",
+      );
+      await shot(p, "12-reopened");
+      await p.getByTestId("tab-check").click();
+      await p.getByTestId("stamp-note").filter({ hasText: "chưa thay đổi" }).waitFor({ timeout: T });
+
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:1.2"), "5");
+      await p.reload();
+      await p.getByTestId("tab-check").click();
+      await p.getByTestId("stamp-note").filter({ hasText: "đã thay đổi" }).waitFor({ timeout: T });
+      await shot(p, "13-reopened-changed");
+      eq(p.__errors, [], "page errors");
+      await p.close();
+    });
+
+    await test("keyboard only: Tab reaches every insert control, arrows and Enter switch tabs", async () => {
+      const p = await openPane(browser, base);
+      await p.getByTestId("tab-insert").focus();
+      const seen = [];
+      for (let i = 0; i < 40 && !seen.includes("insert"); i++) {
+        await p.keyboard.press("Tab");
+        seen.push(await p.evaluate(() => (document.activeElement && document.activeElement.getAttribute("data-testid")) || ""));
+      }
+      for (const id of ["level", "period-kind", "year", "unit", "version", "form-all", "form-1", "form-7", "insert"]) assert(seen.includes(id), `${id} reached by Tab (${seen.join(",")})`);
+      await p.getByTestId("tab-insert").focus();
+      await p.keyboard.press("ArrowRight");
+      await p.keyboard.press("Enter");
+      await p.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
+      eq(await p.getByTestId("tab-check").getAttribute("aria-selected"), "true", "check tab selected");
+      await p.close();
+    });
+
     await test("opened outside Excel (no Office): a Vietnamese message, not a blank pane", async () => {
       const p = await browser.newPage({ viewport: { width: WIDTH, height: 400 } });
       await p.route("**/fake-office.js", (r) => r.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
