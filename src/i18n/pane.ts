@@ -101,6 +101,10 @@ export const pane = {
     progress: (name: string) => `Tiến độ đọc tệp ${name}`,
     done: (units: number, sheet: string) => `Đã tổng hợp ${units} đơn vị vào trang “${sheet}”.`,
     failed: "Không tổng hợp được. Bảng tính không bị thay đổi.",
+    existsTitle: "Đã có trang Tổng hợp",
+    existsBody: (names: string[]) =>
+      `Bảng tính đã có trang ${names.join(", ")} từ lần tổng hợp trước. Thay thế bằng kết quả mới? Các số đã sửa ở cột “Điều chỉnh” của trang cũ sẽ mất.`,
+    keptPrevious: "Giữ nguyên trang Tổng hợp đã có; kết quả mới chưa được ghi.",
   },
 
   commands: {

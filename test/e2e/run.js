@@ -392,6 +392,16 @@ async function main() {
       eq(at("bm3:1.4"), undefined, "own figure left for the district");
       const forms = s.sheets.map(metaOf).filter((m) => m && m.kind === "form");
       eq(forms.length, 0, "the unit's own forms are not written by consolidation");
+      // running again asks before replacing the earlier tab (its "Điều chỉnh" column may hold corrections)
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("replace-consolidated-dialog").waitFor({ timeout: T });
+      await p.getByTestId("keep-consolidated").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "Giữ nguyên trang Tổng hợp" }).waitFor({ timeout: T });
+      eq(JSON.stringify((await snapshot(p)).sheets), JSON.stringify(s.sheets), "kept: nothing written");
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("replace-consolidated").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
+      eq((await snapshot(p)).sheets.filter((x) => (metaOf(x) || {}).kind === "consolidated").length, 1, "one Tổng hợp tab after replacing");
       eq(p.__errors, [], "page errors");
       await p.close();
     });

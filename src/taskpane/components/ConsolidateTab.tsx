@@ -1,6 +1,12 @@
 import * as React from "react";
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -22,7 +28,7 @@ import { vi } from "../../i18n/vi";
 import { periodLabel } from "../../engine/period";
 import type { ExcelHost } from "../host-types";
 import { isXlsxName, parseExpectedUnits } from "../logic";
-import { consolidateFiles, UnitRow } from "../services";
+import { consolidateFiles, ConsolidateOutput, UnitRow } from "../services";
 import { encodeMeta } from "../../engine/conventions";
 
 const useStyles = makeStyles({
@@ -52,6 +58,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
   const [busy, setBusy] = React.useState(false);
   const [over, setOver] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
+  const [ask, setAsk] = React.useState<{ out: ConsolidateOutput; previous: string[] } | undefined>();
 
   function add(list: FileList | null) {
     if (!list) return;
@@ -79,7 +86,8 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
         setMsg({ intent: "error", lines: [pane.consolidate.needSettings] });
         return;
       }
-      const existing = (await props.host.listSheets()).map((s) => ({ name: s.name, f1: s.meta ? encodeMeta(s.meta) : undefined }));
+      const sheets = await props.host.listSheets();
+      const existing = sheets.map((s) => ({ name: s.name, f1: s.meta ? encodeMeta(s.meta) : undefined }));
       const out = await consolidateFiles(inputs, {
         settings: props.settings,
         existing,
@@ -88,6 +96,24 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? "read" : "reading", progress: fraction } : r))),
       });
       setRows(out.units);
+      const previous = sheets.filter((s) => s.meta?.kind === "consolidated").map((s) => s.name);
+      if (previous.length > 0) {
+        // An earlier Tổng hợp tab may carry corrections typed in its "Điều chỉnh" column: ask first.
+        setAsk({ out, previous });
+        return;
+      }
+      await write(out);
+    } catch (e) {
+      setMsg({ intent: "error", lines: [pane.consolidate.failed, e instanceof Error ? e.message : String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function write(out: ConsolidateOutput) {
+    setAsk(undefined);
+    setBusy(true);
+    try {
       const w = await props.host.writeWorkbook(out.spec, { existing: "replace" });
       setMsg({ intent: "success", lines: [pane.consolidate.done(out.counted, w.written.join(", "))] });
     } catch (e) {
@@ -178,6 +204,30 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </TableBody>
         </Table>
       )}
+      <Dialog open={ask !== undefined} onOpenChange={(_, d) => !d.open && setAsk(undefined)} modalType="alert">
+        <DialogSurface data-testid="replace-consolidated-dialog">
+          <DialogBody>
+            <DialogTitle>{pane.consolidate.existsTitle}</DialogTitle>
+            <DialogContent>{ask ? pane.consolidate.existsBody(ask.previous) : null}</DialogContent>
+            <DialogActions fluid>
+              <Button
+                appearance="primary"
+                autoFocus
+                data-testid="keep-consolidated"
+                onClick={() => {
+                  setAsk(undefined);
+                  setMsg({ intent: "info", lines: [pane.consolidate.keptPrevious] });
+                }}
+              >
+                {pane.insert.keep}
+              </Button>
+              <Button data-testid="replace-consolidated" onClick={() => ask && write(ask.out)}>
+                {pane.insert.replace}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }
