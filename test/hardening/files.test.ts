@@ -3,6 +3,7 @@
  * inflating a bomb; `cchc validate` exits 2 with that reason on stderr; a consolidation batch goes on
  * past every bad file and still counts the good ones.
  */
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -10,6 +11,7 @@ import { fillForms } from "../../src/engine/consolidate-layout";
 import { totalValues } from "../../src/engine/consolidate";
 import { buildFormsWorkbook } from "../../src/engine/layout";
 import { readReport } from "../../src/engine/reader";
+import { validate } from "../../src/engine/validate";
 import { main } from "../../src/cli/main";
 import { consolidateFiles } from "../../src/xlsx/consolidate-files";
 import { readWorkbookFile } from "../../src/xlsx/read";
@@ -131,7 +133,6 @@ describe("readWorkbookFile on the corpus", () => {
   });
 
   test("a sheet with a merged cell over two value cells: the covered row gets no figure", async () => {
-    const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await seedXlsx()) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -150,7 +151,6 @@ describe("readWorkbookFile on the corpus", () => {
   });
 
   test("a date, a boolean and formula errors in value cells of a real file end in not-a-number, never a figure", async () => {
-    const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await seedXlsx()) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -177,7 +177,6 @@ describe("readWorkbookFile on the corpus", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const rep = readReport(r.sheets);
-    const { validate } = await import("../../src/engine/validate");
     const findings = validate(rep);
     const wrong = cases
       .map(([id]) => id)
@@ -187,7 +186,6 @@ describe("readWorkbookFile on the corpus", () => {
   });
 
   test("a hidden row is reported as hidden and its figure still read", async () => {
-    const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await seedXlsx()) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
