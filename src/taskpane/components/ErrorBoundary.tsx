@@ -23,7 +23,9 @@ export class ErrorBoundary extends React.Component<{ children: React.ReactNode }
   render() {
     const { error, info } = this.state;
     if (!error) return this.props.children;
-    const details = `${error.name}: ${error.message}\n${error.stack ?? ""}\n${info ?? ""}\n${navigator.userAgent}`;
+    // The fallback itself must never throw: no assumption about the environment.
+    const agent = typeof navigator !== "undefined" ? navigator.userAgent : "";
+    const details = `${error.name}: ${error.message}\n${error.stack ?? ""}\n${info ?? ""}\n${agent}`;
     return (
       <div role="alert" data-testid="error-boundary" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
         <MessageBar intent="error">
