@@ -6,11 +6,15 @@
  * Hand-made sheets come from the seed appendix of report 000 (figures transcribed from the seed text);
  * add-in sheets from the layout builder with a distinct figure typed into every entry cell.
  */
+import ExcelJS from "exceljs";
 import { DEFAULT_VERSION, formRows, indicatorById, isValueRow } from "../../src/catalog";
+import { fillForms } from "../../src/engine/consolidate-layout";
 import { buildFormsWorkbook } from "../../src/engine/layout";
 import { readReport } from "../../src/engine/reader";
 import type { GridSheet, GridValue, Report } from "../../src/engine/types";
 import { validate } from "../../src/engine/validate";
+import { readWorkbookFile } from "../../src/xlsx/read";
+import { writeWorkbook } from "../../src/xlsx/write";
 import { seedGrids } from "../engine/seed-grids";
 import { cloneGrid, rowOfId, setValue, workbookToGrids } from "./corpus";
 
@@ -261,5 +265,87 @@ describe("add-in form sheets", () => {
       const ind = indicatorById(f.indicator)!;
       expect([f.indicator, ind.levels.includes("xa") && ind.versions.includes("v2023-dvctt")]).toEqual([f.indicator, true]);
     }
+  });
+});
+
+// ------------------------------------------------------------------ the same through real .xlsx files
+
+describe("add-in workbooks edited in Excel (real .xlsx files)", () => {
+  const VALUES = new Map<string, number>([
+    ["bm1:1", 9],
+    ["bm1:2.1", 56],
+    ["bm1:2.2", 12],
+    ["bm1:5.1", 7],
+    ["bm2:1.1", 5],
+  ]);
+
+  async function workbook(): Promise<ExcelJS.Workbook> {
+    const spec = buildFormsWorkbook([1, 2], OPTS);
+    fillForms(spec, VALUES);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook(spec)) as unknown as ArrayBuffer);
+    return wb;
+  }
+
+  async function reread(wb: ExcelJS.Workbook): Promise<Report> {
+    const r = readWorkbookFile(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "bieu-mau.xlsx");
+    expect(r.ok).toBe(true);
+    if (!r.ok) throw new Error(r.reason);
+    return readReport(r.sheets, { settings: r.settings });
+  }
+
+  function rowWithId(ws: ExcelJS.Worksheet, id: string): number {
+    let n = 0;
+    ws.eachRow((row, k) => {
+      if (row.getCell(6).value === id) n = k;
+    });
+    if (!n) throw new Error(id);
+    return n;
+  }
+
+  function expectValues(r: Report, except: string[] = []) {
+    for (const [id, v] of VALUES) if (!except.includes(id)) expect([id, num(r, id)]).toEqual([id, v]);
+  }
+
+  test("baseline", async () => {
+    expectValues(await reread(await workbook()));
+  });
+
+  test("a row deleted in Excel", async () => {
+    const wb = await workbook();
+    const ws = wb.getWorksheet("Biểu mẫu 1") ?? wb.worksheets[0];
+    ws.spliceRows(rowWithId(ws, "bm1:2.1"), 1);
+    const r = await reread(wb);
+    expect(num(r, "bm1:2.1")).toBeUndefined();
+    expectValues(r, ["bm1:2.1"]);
+  });
+
+  test("a row inserted in Excel with a figure of its own", async () => {
+    const wb = await workbook();
+    const ws = wb.worksheets[0];
+    ws.spliceRows(rowWithId(ws, "bm1:2.2"), 0, ["2.1.a.", "Dòng thêm của đơn vị", "Nhiệm vụ", 4242]);
+    const r = await reread(wb);
+    expectValues(r);
+    expectNoForeignFigure(r, 4242);
+  });
+
+  test("sheets renamed and reordered in Excel", async () => {
+    const wb = await workbook();
+    const [a, b] = wb.worksheets.filter((w) => w.name !== "_CCHC");
+    a.name = "Sheet9";
+    b.name = "BM-1 (2)";
+    b.orderNo = 0;
+    const r = await reread(wb);
+    expect(r.forms).toEqual([1, 2]);
+    expectValues(r);
+  });
+
+  test("the settings sheet deleted (a copy-paste into a new workbook)", async () => {
+    const wb = await workbook();
+    const s = wb.getWorksheet("_CCHC");
+    if (s) wb.removeWorksheet(s.id);
+    const r = await reread(wb);
+    expect(r.meta.level).toBe("tinh");
+    expectValues(r);
   });
 });
