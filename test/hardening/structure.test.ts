@@ -334,7 +334,7 @@ describe("add-in workbooks edited in Excel (real .xlsx files)", () => {
     const [a, b] = wb.worksheets.filter((w) => w.name !== "_CCHC");
     a.name = "Sheet9";
     b.name = "BM-1 (2)";
-    b.orderNo = 0;
+    (b as unknown as { orderNo: number }).orderNo = 0; // ExcelJS writes sheets in orderNo order
     const r = await reread(wb);
     expect(r.forms).toEqual([1, 2]);
     expectValues(r);
