@@ -116,7 +116,7 @@ describe("readWorkbookFile on the corpus", () => {
     const sh = r.sheets[0];
     const o = sh.origin ?? { row: 1, col: 1 };
     expect(sh.values[BIG_ROWS - o.row]?.[BIG_COLS - o.col]).toBe(BIG_ROWS * 1000 + BIG_COLS);
-    expect(readReport(r.sheets).forms).toEqual([]);
+    // searching it for forms is timed in the next test
   });
 
   test("a 200,000-cell sheet without a form is read and searched for forms within 5 s", async () => {
