@@ -4,6 +4,10 @@
  * workbook (XML 1.0, Excel's 32,767 characters per cell) and reads back with ExcelJS and with our reader.
  */
 import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
 import { strFromU8, unzipSync } from "fflate";
 import { DEFAULT_VERSION } from "../../src/catalog";
 import { consolidate, UnitInput } from "../../src/engine/consolidate";
@@ -196,5 +200,38 @@ describe("consolidation: hostile unit names, notes and text figures stay text", 
     for (const h of HOSTILE_TEXTS.filter((x) => x.id !== "huge" && x.id !== "control")) {
       expect([h.id, [...texts].some((t) => t.includes(h.text.trim()))]).toEqual([h.id, true]);
     }
+  });
+});
+
+describe("cchc new: a hostile --unit stays text", () => {
+  test.each(HOSTILE_TEXTS.filter((h) => h.id !== "control").map((h) => [h.id, h.text]))("--unit %s", async (id, text) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-new-"));
+    const out = path.join(dir, "bieu-mau.xlsx");
+    let err = "";
+    const so = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const se = jest.spyOn(process.stderr, "write").mockImplementation((s: unknown) => ((err += String(s)), true));
+    let code: number;
+    try {
+      code = await main(["new", "-o", out, "--level", "xa", "--period", "N-2024", `--unit=${text}`]);
+    } finally {
+      so.mockRestore();
+      se.mockRestore();
+    }
+    if (code !== 0) {
+      // refusing a unit name is fine with a Vietnamese message
+      expect(err).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
+      expect(fs.existsSync(out)).toBe(false);
+      return;
+    }
+    const buf = new Uint8Array(fs.readFileSync(out));
+    expect(xmlProblems(buf)).toEqual([]);
+    const r = readWorkbookFile(buf, "bieu-mau.xlsx");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    for (const s of r.sheets) for (const row of s.formulas ?? []) for (const f of row) if (f) for (const p of PAYLOAD_MARKERS) expect([s.name, f]).not.toEqual([s.name, expect.stringContaining(p)]);
+    const rep = readReport(r.sheets, { settings: r.settings });
+    expect(rep.meta.source).toBe("addin");
+    if (id !== "huge") expect(rep.meta.unit).toBe(text.replace(/\s+/g, " ").trim());
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
