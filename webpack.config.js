@@ -85,6 +85,8 @@ module.exports = async (env = {}, options = {}) => {
   const config = {
     devtool: "source-map", // never eval: the pages' CSP forbids it
     entry: {
+      // ES5, runs first: a message instead of a blank panel in old web views (see src/taskpane/boot.ts).
+      boot: "./src/taskpane/boot.ts",
       taskpane: ["./src/taskpane/index.tsx"],
       commands: "./src/commands/commands.ts",
     },
@@ -92,6 +94,8 @@ module.exports = async (env = {}, options = {}) => {
       path: outDir,
       clean: true,
       filename: "[name].js",
+      // webpack's own runtime in ES5 too, so that boot.js parses in Internet Explorer 11.
+      environment: { arrowFunction: false, const: false, methodShorthand: false, destructuring: false, forOf: false, optionalChaining: false, templateLiteral: false },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -101,8 +105,13 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         {
+          // boot.ts and the strings it shows (src/i18n/pane.ts, no imports) compile to ES5.
+          test: /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane)\.ts$/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, instance: "es5", compilerOptions: { target: "es5", module: "esnext", sourceMap: true } } },
+        },
+        {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane)\.ts$/],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
@@ -115,7 +124,8 @@ module.exports = async (env = {}, options = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        chunks: ["boot", "taskpane"],
+        chunksSortMode: "manual",
         templateParameters: { officeJs, csp: csp(officeOrigin) },
       }),
       new HtmlWebpackPlugin({

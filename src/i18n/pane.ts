@@ -9,6 +9,14 @@ export const pane = {
   tabsLabel: "Chức năng",
   tabs: { insert: "Chèn biểu mẫu", check: "Kiểm tra", consolidate: "Tổng hợp" },
 
+  /** Shown by the ES5 boot script before (or instead of) the pane. */
+  boot: {
+    loading: "Đang tải Báo cáo CCHC…",
+    oldBrowser:
+      "Excel trên máy này hiển thị phần bổ trợ bằng Internet Explorer cũ nên không chạy được ngăn Báo cáo CCHC. Hãy cập nhật lên Microsoft 365 hoặc Office 2021 trở lên (hoặc cài Microsoft Edge WebView2), hoặc dùng lệnh cchc trên máy tính.",
+    failed: "Ngăn Báo cáo CCHC chưa tải xong. Hãy kiểm tra kết nối mạng rồi đóng và mở lại ngăn.",
+  },
+
   error: {
     title: "Đã xảy ra lỗi",
     body: "Phần bổ trợ gặp sự cố và không thể hiển thị. Số liệu trong bảng tính không bị thay đổi.",

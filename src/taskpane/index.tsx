@@ -16,9 +16,13 @@ function initialView(): View | undefined {
 }
 
 const container = document.getElementById("container")!;
-const root = createRoot(container);
 
 function start(inExcel: boolean) {
+  // The ES5 boot script found a web view too old for the pane and already said so.
+  if (container.getAttribute("data-unsupported")) return;
+  container.setAttribute("data-started", "1");
+  container.textContent = "";
+  const root = createRoot(container);
   if (!inExcel) {
     root.render(<Shell message={pane.noOffice} />);
     return;

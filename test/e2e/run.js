@@ -487,6 +487,19 @@ async function main() {
       await p.close();
     });
 
+    await test("boot.js parses as ES5, and an Internet Explorer web view gets a Vietnamese explanation, not a blank pane", async () => {
+      const acorn = require("acorn");
+      acorn.parse(fs.readFileSync(path.join(DIST, "boot.js"), "utf8"), { ecmaVersion: 5 });
+      const p = await browser.newPage({ viewport: { width: WIDTH, height: 400 } });
+      await p.addInitScript(() => Object.defineProperty(document, "documentMode", { value: 11 }));
+      await p.goto(`${base}/taskpane.html`);
+      await p.getByText("Internet Explorer", { exact: false }).waitFor({ timeout: T });
+      await p.waitForTimeout(300);
+      eq(await p.getByTestId("tab-insert").count(), 0, "the pane does not start");
+      await shot(p, "14-old-webview");
+      await p.close();
+    });
+
     await test("opened outside Excel (no Office): a Vietnamese message, not a blank pane", async () => {
       const p = await browser.newPage({ viewport: { width: WIDTH, height: 400 } });
       await p.route("**/fake-office.js", (r) => r.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
