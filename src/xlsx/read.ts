@@ -103,6 +103,26 @@ function attrs(tag: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The value of one attribute in a start tag's text, by exact name (no prefix handling, no unescaping):
+ * the fast path for the r=, t= and s= of cells, which never need either.
+ */
+function quickAttr(tag: string, name: string): string | undefined {
+  let i = tag.indexOf(name + "=");
+  while (i >= 0) {
+    const before = tag.charCodeAt(i - 1);
+    if (i === 0 || before === 32 || before === 9 || before === 10 || before === 13) {
+      const q = tag.charCodeAt(i + name.length + 1);
+      if (q === 34 || q === 39) {
+        const end = tag.indexOf(q === 34 ? '"' : "'", i + name.length + 2);
+        if (end > 0) return tag.slice(i + name.length + 2, end);
+      }
+    }
+    i = tag.indexOf(name + "=", i + 1);
+  }
+  return undefined;
+}
+
 /** Every start tag named `local` (any namespace prefix), as attribute maps. */
 function tags(xml: string, local: string): Record<string, string>[] {
   const out: Record<string, string>[] = [];
@@ -196,6 +216,8 @@ function decodeRef(r: string): [number, number] | undefined {
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
 
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ids). */
 const BUILTIN_DATE_FMTS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -279,11 +301,13 @@ function scanSheet(xml: string, sheetName: string, shared: string[], dates: () =
     if (gt < 0) break;
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     if (local === "row") {
-      const a = attrs(xml.slice(nameEnd, gt));
-      const r = a.r ? parseInt(a.r, 10) : curRow + 1;
+      const tagText = xml.slice(nameEnd, gt);
+      const rAttr = quickAttr(tagText, "r");
+      const hidden = quickAttr(tagText, "hidden");
+      const r = rAttr ? parseInt(rAttr, 10) : curRow + 1;
       curRow = Number.isFinite(r) && r > 0 ? r : curRow + 1;
       curCol = 0;
-      if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(curRow);
+      if (hidden === "1" || hidden === "true") hiddenRows.push(curRow);
       p = gt + 1;
       continue;
     }
@@ -291,7 +315,8 @@ function scanSheet(xml: string, sheetName: string, shared: string[], dates: () =
       p = gt + 1;
       continue;
     }
-    const a = attrs(xml.slice(nameEnd, selfClosing ? gt - 1 : gt));
+    const tagText = xml.slice(nameEnd, selfClosing ? gt - 1 : gt);
+    const a = { r: quickAttr(tagText, "r"), t: quickAttr(tagText, "t"), s: quickAttr(tagText, "s") };
     let row = curRow;
     let col = curCol + 1;
     if (a.r) {
@@ -356,6 +381,7 @@ function scanSheet(xml: string, sheetName: string, shared: string[], dates: () =
       if (typeof v === "number" && a.s && a.s !== "0" && dates().has(parseInt(a.s, 10))) v = dateText(v);
     }
     if (v === null && formula === null) continue;
+    if (row > MAX_ROW || col > MAX_COL) continue; // beyond XFD1048576: not a cell Excel has
     cells.push({ row, col, v, f: formula });
     if (cells.length > READ_LIMITS.maxCellsPerSheet) {
       throw new ReadFail("too-large", readVi.tooLarge(readVi.tooManyCells(sheetName, READ_LIMITS.maxCellsPerSheet)));
