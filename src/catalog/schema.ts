@@ -5,6 +5,10 @@
  */
 import { z } from "zod";
 
+// zod can compile parsers with `new Function`; the pane's Content-Security-Policy forbids eval-like code,
+// and the catalog is parsed once, so run zod without its JIT everywhere.
+z.config({ jitless: true });
+
 export const LEVELS = ["tinh", "so", "huyen", "xa"] as const;
 export const levelSchema = z.enum(LEVELS);
 /** tinh = province, so = provincial department (sở, ban, ngành), huyen = district (before the 2025 reform), xa = commune. */
