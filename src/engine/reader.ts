@@ -91,12 +91,17 @@ export function labelSimilarity(printed: Set<string>, known: Set<string>): numbe
   if (printed.size === 0 || known.size === 0) return 0;
   let inter = 0;
   for (const t of printed) if (known.has(t)) inter++;
-  const dice = (2 * inter) / (printed.size + known.size);
-  const coverKnown = inter / known.size; // printed label carries extra words (a note in brackets)
-  const coverPrinted = inter / printed.size; // printed label cut short (page break)
+  return similarityFromCounts(inter, printed.size, known.size);
+}
+
+/** labelSimilarity from the size of the intersection and of both sets (sizes > 0). */
+function similarityFromCounts(inter: number, printedSize: number, knownSize: number): number {
+  const dice = (2 * inter) / (printedSize + knownSize);
+  const coverKnown = inter / knownSize; // printed label carries extra words (a note in brackets)
+  const coverPrinted = inter / printedSize; // printed label cut short (page break)
   let s = dice;
-  if (known.size >= 3) s = Math.max(s, 0.9 * coverKnown * Math.min(1, (known.size + 2) / printed.size));
-  if (printed.size >= 3) s = Math.max(s, 0.85 * coverPrinted * Math.min(1, (printed.size + 2) / known.size));
+  if (knownSize >= 3) s = Math.max(s, 0.9 * coverKnown * Math.min(1, (knownSize + 2) / printedSize));
+  if (printedSize >= 3) s = Math.max(s, 0.85 * coverPrinted * Math.min(1, (printedSize + 2) / knownSize));
   return s;
 }
 
@@ -110,10 +115,77 @@ function wordings(i: Indicator): Set<string>[] {
   return w;
 }
 
-function bestSimilarity(label: Set<string>[], i: Indicator): number {
-  let best = 0;
-  for (const w of wordings(i)) for (const l of label) best = Math.max(best, labelSimilarity(l, w));
-  return best;
+/**
+ * Inverted index of every catalog wording: token -> the wordings that hold it. A printed label is then scored
+ * only against the wordings it shares a token with (any other scores exactly 0), in time proportional to
+ * its tokens' postings instead of the whole catalog.
+ */
+interface WordingIndex {
+  /** Per wording: its indicator id and token count. */
+  owner: string[];
+  size: number[];
+  postings: Map<string, number[]>;
+}
+let wordingIndex: WordingIndex | undefined;
+function getWordingIndex(): WordingIndex {
+  if (wordingIndex) return wordingIndex;
+  const idx: WordingIndex = { owner: [], size: [], postings: new Map() };
+  for (const i of catalog.indicators) {
+    for (const w of wordings(i)) {
+      if (w.size === 0) continue;
+      const k = idx.owner.length;
+      idx.owner.push(i.id);
+      idx.size.push(w.size);
+      for (const t of w) {
+        let p = idx.postings.get(t);
+        if (!p) idx.postings.set(t, (p = []));
+        p.push(k);
+      }
+    }
+  }
+  return (wordingIndex = idx);
+}
+
+/**
+ * Work done by the last readReport, for tests that guard its complexity (no clock involved):
+ * `scored` = label-to-wording similarities computed, `labels` = distinct labels scored.
+ */
+export const readerWork = { scored: 0, labels: 0 };
+
+/** Best similarity of a label (its token sets) to each indicator's wordings; indicators absent score 0. */
+function similarities(label: Set<string>[]): Map<string, number> {
+  readerWork.labels++;
+  const idx = getWordingIndex();
+  const out = new Map<string, number>();
+  for (const l of label) {
+    if (l.size === 0) continue;
+    const counts = new Map<number, number>();
+    for (const t of l) {
+      const p = idx.postings.get(t);
+      if (p) for (const k of p) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    readerWork.scored += counts.size;
+    for (const [k, inter] of counts) {
+      const sim = similarityFromCounts(inter, l.size, idx.size[k]);
+      const id = idx.owner[k];
+      if (sim > (out.get(id) ?? 0)) out.set(id, sim);
+    }
+  }
+  return out;
+}
+
+/**
+ * Labels seen in this read: token sets and similarities, shared by rows that print the same label (a big
+ * sheet repeats its texts). Cleared at the start of every readReport.
+ */
+const labelMemo = new Map<string, { forms: Set<string>[]; sims?: Map<string, number> }>();
+function memoLabel(label: string): { forms: Set<string>[]; sims?: Map<string, number> } {
+  let m = labelMemo.get(label);
+  if (!m) {
+    m = { forms: labelForms(label) };
+    labelMemo.set(label, m);
+  }
+  return m;
 }
 
 /** A label's token sets: as printed, and without its bracketed remarks ("(lũy kế đến thời điểm báo cáo)"). */
@@ -219,8 +291,8 @@ interface RawRow {
   valueCol: number;
   /** Position in the file, for stable ordering. */
   seq: number;
-  /** Label similarity per indicator id, computed once. */
-  sims: Map<string, number>;
+  /** Label similarity per indicator id (absent = 0), computed once per distinct label on first use. */
+  sims?: Map<string, number>;
 }
 
 interface Columns {
@@ -277,7 +349,9 @@ function headerRole(text: string): HeaderRole | undefined {
 function headerRow(sh: GridSheet, row: number, c0: number, c1: number): Map<HeaderRole, number> {
   const m = new Map<HeaderRole, number>();
   for (let c = c0; c <= c1; c++) {
-    const role = headerRole(textOf(cellAt(sh, row, c)));
+    const v = cellAt(sh, row, c);
+    if (typeof v !== "string") continue; // a number, a boolean, an error or a blank is never a heading
+    const role = headerRole(v);
     if (role && !m.has(role)) m.set(role, c);
   }
   return m;
@@ -316,16 +390,45 @@ function codeMatches(code: string | undefined, i: Indicator, level: Level | unde
   return i.code === code || Object.values(i.codeByLevel ?? {}).includes(code);
 }
 
+function rowSims(r: RawRow): Map<string, number> {
+  if (!r.sims) {
+    const m = memoLabel(r.label);
+    if (!m.sims) m.sims = similarities(r.labelTokens);
+    r.sims = m.sims;
+  }
+  return r.sims;
+}
+
 /** Greedy best-first assignment of rows to indicators; returns the pairs and their total score. */
 function assign(rows: RawRow[], cands: Indicator[], level: Level | undefined, relaxed: boolean): { pairs: Match[]; score: number } {
+  // Where each candidate sits, and which candidates each printed code names (codeMatches, precomputed):
+  // a row is then compared only with candidates it shares a label word or its code with.
+  const pos = new Map<string, number>();
+  const byCode = new Map<string, number[]>();
+  cands.forEach((i, k) => {
+    if (!pos.has(i.id)) pos.set(i.id, k);
+    const codes = level ? [printedCode(i, level)] : [i.code, ...Object.values(i.codeByLevel ?? {})];
+    for (const c of new Set(codes)) {
+      if (typeof c !== "string") continue;
+      let l = byCode.get(c);
+      if (!l) byCode.set(c, (l = []));
+      l.push(k);
+    }
+  });
   const all: Match[] = [];
   for (const r of rows) {
-    for (const i of cands) {
-      let sim = r.sims.get(i.id);
-      if (sim === undefined) {
-        sim = bestSimilarity(r.labelTokens, i);
-        r.sims.set(i.id, sim);
-      }
+    const codeHits = r.hint !== undefined ? byCode.get(r.hint) : undefined;
+    const sims = rowSims(r);
+    if (!codeHits && sims.size === 0) continue;
+    const ks = new Set<number>(codeHits ?? []);
+    for (const id of sims.keys()) {
+      const k = pos.get(id);
+      if (k !== undefined) ks.add(k);
+    }
+    // candidates in their catalog order, as a full scan would visit them (ties keep that order)
+    for (const k of [...ks].sort((a, b) => a - b)) {
+      const i = cands[k];
+      const sim = sims.get(i.id) ?? 0;
       const code = codeMatches(r.hint, i, level);
       const ok = relaxed ? sim >= 0.75 : (code && sim >= 0.34) || sim >= 0.7 || (code && r.labelTokens[0].size === 0);
       if (!ok) continue;
@@ -503,7 +606,7 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
       continue;
     }
     // form 0: no heading yet, settled later by the rows' fit
-    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: labelForms(label), hint: combined ? undefined : code, valueCol: c.value, seq: seq++, sims: new Map() });
+    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: memoLabel(label).forms, hint: combined ? undefined : code, valueCol: c.value, seq: seq++ });
   }
   return seq;
 }
@@ -511,7 +614,12 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
 /** Rows found before any form heading: pick the form whose rows they fit best. */
 function settleUnknownForms(rows: RawRow[]): void {
   const bySheet = new Map<string, RawRow[]>();
-  for (const r of rows) if (r.form === 0) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  for (const r of rows) {
+    if (r.form !== 0) continue;
+    let l = bySheet.get(r.sheet);
+    if (!l) bySheet.set(r.sheet, (l = []));
+    l.push(r);
+  }
   for (const [, rs] of bySheet) {
     let best = 0;
     let bestScore = 0;
@@ -558,11 +666,15 @@ function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: s
  */
 export function readReport(sheets: GridSheet[], opts: ReadOptions = {}): Report {
   const report: Report = { meta: { source: "handmade" }, forms: [], entries: new Map(), unplaced: [] };
+  labelMemo.clear();
+  readerWork.scored = 0;
+  readerWork.labels = 0;
   try {
     readInto(report, Array.isArray(sheets) ? sheets.filter((s) => s && Array.isArray(s.values)) : [], opts);
   } catch {
     /* a defect here must not lose what was read so far */
   }
+  labelMemo.clear();
   report.forms.sort((a, b) => a - b);
   return report;
 }
