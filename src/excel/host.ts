@@ -12,6 +12,7 @@
 import type { CellSpec, SheetSpec, StyleSpec, ValidationEntry, WorkbookSpec } from "../engine/sheet-spec";
 import type { GridSheet, GridValue } from "../engine/types";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
+import { isPercentFormat, percentShown } from "../engine/percent-format";
 import { excelVi } from "../i18n/excel";
 import { Box, boxAddress, colLetter, parseCell, parseRange, stripSheet } from "./a1";
 
@@ -663,7 +664,8 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         const top = r.rowIndex + 1 + sl.r0;
         const left = r.columnIndex + 1;
         sl.range = targets[sl.k].getRange(boxAddress({ r1: top, c1: left, r2: top + sl.rows - 1, c2: left + r.columnCount - 1 }));
-        sl.range.load("values,formulas,valueTypes");
+        // numberFormat in the same request: a number shown as 99,75% is stored as 0.9975
+        sl.range.load("values,formulas,valueTypes,numberFormat");
         cells += n;
         inBatch++;
       }
@@ -679,7 +681,14 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
           if (sl.k !== k) continue;
           const x = sl.range!;
           x.values.forEach((row, i) => {
-            g.values.push(row.map((v, j) => gridValue(v, x.valueTypes[i][j])));
+            const nf = x.numberFormat?.[i];
+            g.values.push(
+              row.map((v, j) => {
+                const gv = gridValue(v, x.valueTypes[i][j]);
+                // the figure the user sees: 0.9975 formatted "0.00%" is 99.75
+                return typeof gv === "number" && isPercentFormat(nf?.[j]) ? percentShown(gv) : gv;
+              }),
+            );
             formulas.push(
               x.formulas[i].map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== row[j] ? f : null)),
             );

@@ -5,6 +5,7 @@
  * anything unreadable comes back as { ok: false, reason (one line, Vietnamese), code }.
  */
 import { SETTINGS_SHEET } from "../engine/conventions";
+import { BUILTIN_PERCENT_FMTS, isPercentFormat, percentShown } from "../engine/percent-format";
 import type { GridSheet, GridValue } from "../engine/types";
 import { readVi } from "../i18n/cli";
 import { findEntry, Inflater, listZip, readEntry, ZipEntry, ZipError } from "./zip";
@@ -233,9 +234,14 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,\s%E+-]*$/i.test(bare);
 }
 
-/** Style indexes (cellXfs positions) whose number format is a date, from styles.xml. */
-function dateStyles(stylesXml: string | undefined): Set<number> {
-  const out = new Set<number>();
+/** Style indexes (cellXfs positions) whose number format is a date or a percentage, from styles.xml. */
+interface StyleKinds {
+  dates: Set<number>;
+  percents: Set<number>;
+}
+
+function styleKinds(stylesXml: string | undefined): StyleKinds {
+  const out: StyleKinds = { dates: new Set<number>(), percents: new Set<number>() };
   if (!stylesXml) return out;
   const custom = new Map<number, string>();
   for (const f of tags(stylesXml, "numFmt")) {
@@ -249,7 +255,8 @@ function dateStyles(stylesXml: string | undefined): Set<number> {
   tags(block, "xf").forEach((xf, i) => {
     const id = parseInt(xf.numFmtId ?? "0", 10);
     const code = custom.get(id);
-    if (code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FMTS.has(id)) out.add(i);
+    if (code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FMTS.has(id)) out.dates.add(i);
+    else if (code !== undefined ? isPercentFormat(code) : BUILTIN_PERCENT_FMTS.has(id)) out.percents.add(i);
   });
   return out;
 }
@@ -275,7 +282,7 @@ interface RawCell {
 }
 
 /** Scans one worksheet's XML into cells, hidden rows. */
-function scanSheet(xml: string, sheetName: string, shared: string[], dates: () => Set<number>): { cells: RawCell[]; hiddenRows: number[] } {
+function scanSheet(xml: string, sheetName: string, shared: string[], kinds: () => StyleKinds): { cells: RawCell[]; hiddenRows: number[] } {
   const cells: RawCell[] = [];
   const hiddenRows: number[] = [];
   let start = xml.indexOf("sheetData");
@@ -377,8 +384,14 @@ function scanSheet(xml: string, sheetName: string, shared: string[], dates: () =
     } else if (vText !== undefined && vText !== "") {
       const n = Number(vText);
       v = Number.isFinite(n) ? n : vText;
-      // a number shown as a date is a date (text), not a figure
-      if (typeof v === "number" && a.s && a.s !== "0" && dates().has(parseInt(a.s, 10))) v = dateText(v);
+      if (typeof v === "number" && a.s && a.s !== "0") {
+        const k = kinds();
+        const si = parseInt(a.s, 10);
+        // a number shown as a date is a date (text), not a figure
+        if (k.dates.has(si)) v = dateText(v);
+        // a number shown as a percentage is the figure the user sees: 0.9975 shown as 99,75% is 99.75
+        else if (k.percents.has(si)) v = percentShown(v);
+      }
     }
     if (v === null && formula === null) continue;
     if (row > MAX_ROW || col > MAX_COL) continue; // beyond XFD1048576: not a cell Excel has
@@ -514,13 +527,13 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
   const ssXml = part(ssRel ? ssRel.target : "xl/sharedStrings.xml");
   if (ssXml) sharedStrings = parseSharedStrings(ssXml);
 
-  let dateSet: Set<number> | undefined;
-  const dates = () => {
-    if (!dateSet) {
+  let kindSet: StyleKinds | undefined;
+  const kinds = () => {
+    if (!kindSet) {
       const stRel = [...rels.values()].find((r) => /\/styles$/.test(r.type));
-      dateSet = dateStyles(part(stRel ? stRel.target : "xl/styles.xml"));
+      kindSet = styleKinds(part(stRel ? stRel.target : "xl/styles.xml"));
     }
-    return dateSet;
+    return kindSet;
   };
 
   const sheets: XlsxSheet[] = [];
@@ -532,7 +545,7 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
     const xml = part(rel.target);
     if (xml === undefined) throw new ReadFail("corrupt", readVi.corrupt);
     const name = st.name ?? "";
-    const { cells, hiddenRows } = scanSheet(xml, name, sharedStrings, dates);
+    const { cells, hiddenRows } = scanSheet(xml, name, sharedStrings, kinds);
     const state = st.state === "hidden" || st.state === "veryHidden" ? st.state : "visible";
     if (name === SETTINGS_SHEET) {
       for (const c of cells) {

@@ -182,6 +182,8 @@ export class FakeWorkbook {
       cell.value = t;
     } else if (NUMERIC.test(t)) {
       cell.value = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
+      // like Excel, typing "99.75%" into a General cell formats it as a percentage
+      if (t.endsWith("%") && cell.nf === "General") cell.nf = t.includes(".") ? "0.00%" : "0%";
     } else if (/^(true|false)$/i.test(t)) {
       cell.value = t.toLowerCase() === "true";
     } else {
