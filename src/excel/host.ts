@@ -27,6 +27,8 @@ export interface Capabilities {
   dataValidation: boolean;
   /** ExcelApi 1.9: Worksheet.pageLayout (print setup), WorksheetCollection.onChanged. */
   pageLayout: boolean;
+  /** ExcelApi 1.9: RangeFormat.indentLevel (StyleSpec.indent; left out below 1.9). */
+  indentLevel: boolean;
   /** ExcelApi 1.12: Worksheet.customProperties (not used for storage yet: settings live in SETTINGS_SHEET). */
   customProperties: boolean;
   /** ExcelApi 1.14: WorksheetChangedEventArgs.triggerSource tells the add-in's own writes apart. */
@@ -269,6 +271,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
       supported: n >= 7,
       dataValidation: n >= 8,
       pageLayout: n >= 9,
+      indentLevel: n >= 9,
       customProperties: n >= 12,
       triggerSource: n >= 14,
     };
@@ -316,6 +319,10 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     if (st.hAlign) f.horizontalAlignment = st.hAlign === "left" ? "Left" : st.hAlign === "center" ? "Center" : "Right";
     if (st.vAlign) f.verticalAlignment = st.vAlign === "top" ? "Top" : st.vAlign === "center" ? "Center" : "Bottom";
     if (st.wrap !== undefined) f.wrapText = st.wrap;
+    // ExcelApi 1.9; below it the text is simply not indented (queued with the rest, no sync of its own)
+    if (st.indent !== undefined && Number.isFinite(st.indent) && capabilities().indentLevel) {
+      f.indentLevel = Math.max(0, Math.min(15, Math.round(st.indent)));
+    }
     if (st.locked === false) f.protection.locked = false;
     if (st.border) {
       const edges: Excel.BorderIndex[] = [

@@ -29,6 +29,7 @@ export interface FakeCell {
   hAlign?: string;
   vAlign?: string;
   wrap?: boolean;
+  indent?: number;
   borders: Record<string, string>;
 }
 
@@ -562,6 +563,7 @@ class FakeRange {
         horizontalAlignment: fmt("horizontalAlignment", 1, (c, v) => (c.hAlign = v)),
         verticalAlignment: fmt("verticalAlignment", 1, (c, v) => (c.vAlign = v)),
         wrapText: fmt("wrapText", 1, (c, v) => (c.wrap = v)),
+        indentLevel: fmt("indentLevel", 9, (c, v) => (c.indent = v)),
       },
     );
     this.conditionalFormats = {

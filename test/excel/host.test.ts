@@ -110,6 +110,7 @@ describe("capabilities", () => {
       supported: true,
       dataValidation: false,
       pageLayout: false,
+      indentLevel: false,
       customProperties: false,
       triggerSource: false,
     });
