@@ -305,10 +305,15 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 }
 
 /** bin/cchc.js entry point. */
+let pipeGuard = false;
+
 export function main(argv: string[]): Promise<number> {
-  // `cchc templates | head`: a closed pipe ends the output quietly
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(0);
-  });
+  // `cchc templates | head`: a closed pipe ends the output quietly (one listener, however often main runs)
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+    });
+  }
   return run(argv, processIo);
 }
