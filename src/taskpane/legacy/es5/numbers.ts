@@ -29,32 +29,40 @@ function cmpMag(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function addMag(a: string, b: string): string {
-  let out = "";
+  const out: string[] = [];
   let carry = 0;
   for (let i = a.length - 1, j = b.length - 1; i >= 0 || j >= 0 || carry; i--, j--) {
     const s = (i >= 0 ? a.charCodeAt(i) - 48 : 0) + (j >= 0 ? b.charCodeAt(j) - 48 : 0) + carry;
-    out = String(s % 10) + out;
+    out.push(String(s % 10));
     carry = s >= 10 ? 1 : 0;
   }
-  return strip(out || "0");
+  return strip(out.reverse().join("") || "0");
 }
 /** a - b for a >= b. */
 function subMag(a: string, b: string): string {
-  let out = "";
+  const out: string[] = [];
   let borrow = 0;
   for (let i = a.length - 1, j = b.length - 1; i >= 0; i--, j--) {
     let s = a.charCodeAt(i) - 48 - (j >= 0 ? b.charCodeAt(j) - 48 : 0) - borrow;
     borrow = s < 0 ? 1 : 0;
     if (s < 0) s += 10;
-    out = String(s) + out;
+    out.push(String(s));
   }
-  return strip(out);
+  return strip(out.reverse().join(""));
+}
+/** Number of trailing zeros of a magnitude ("0" has none). */
+function trailingZeros(m: string): number {
+  let n = 0;
+  while (n < m.length - 1 && m.charAt(m.length - 1 - n) === "0") n++;
+  return m === "0" ? 0 : n;
 }
 function mulPow10(m: string, n: number): string {
   return m === "0" ? "0" : m + zeros(n);
 }
 /** floor(a / b) for b > 0 (schoolbook long division). */
 function divMag(a: string, b: string): string {
+  // As the engine's BigInt division does (a denominator below 1e-300 reads as 0 there too).
+  if (b === "0") throw new RangeError("Division by zero");
   let q = "";
   let r = "0";
   for (let i = 0; i < a.length; i++) {
@@ -115,7 +123,16 @@ function decToString(d: Dec): string {
 
 function roundRational(num: Big, den: Big, decimals: number): Dec {
   const neg = num.neg !== den.neg && num.mag !== "0";
-  const a = mulPow10(num.mag, decimals);
+  let a = mulPow10(num.mag, decimals);
+  let dm = den.mag;
+  // Figures are at most 15 significant digits times a power of ten: cancel the common power first, so that
+  // one side of the division is short and a figure such as 1e-250 costs no more than 1.
+  const common = Math.min(trailingZeros(a), trailingZeros(dm));
+  if (common > 0 && a !== "0") {
+    a = a.slice(0, a.length - common);
+    dm = dm.slice(0, dm.length - common);
+  }
+  den = { neg: den.neg, mag: dm };
   // floor((2a + den) / (2den)) = round half up of a/den
   const twoA = addMag(a, a);
   const twoDen = addMag(den.mag, den.mag);
