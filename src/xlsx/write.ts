@@ -92,27 +92,30 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
     col.width = c.width;
     if (c.hidden) col.hidden = true;
   });
-  sh.cells.forEach((row, ri) => row.forEach((spec, ci) => setValue(ws.getCell(ri + 1, ci + 1), spec)));
+  // Only cells that hold something become cells: a thousand-unit tab is mostly blanks, and ExcelJS keeps
+  // (and writes) every cell it is asked for.
+  sh.cells.forEach((row, ri) =>
+    row.forEach((spec, ci) => {
+      if (spec !== null && spec !== undefined) setValue(ws.getCell(ri + 1, ci + 1), spec);
+    }),
+  );
   for (const [r, h] of Object.entries(sh.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
 
-  // styles accumulate in order; every cell of the used area gets one so locked flags are explicit
-  const acc = new Map<string, StyleSpec>();
-  const key = (r: number, c: number) => `${r},${c}`;
-  for (const { range, style } of sh.styles) {
-    const b = parseRange(range);
-    for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) acc.set(key(r, c), mergeStyle(acc.get(key(r, c)), style));
-  }
-  const nrows = sh.cells.length;
-  const ncols = sh.columns.length;
-  for (let r = 1; r <= nrows; r++)
-    for (let c = 1; c <= ncols; c++) {
-      const s = acc.get(key(r, c));
-      if (s || sh.cells[r - 1]?.[c - 1]) applyStyle(ws.getCell(r, c), s ?? {});
-    }
-  for (const [k, s] of acc) {
-    const [r, c] = k.split(",").map(Number);
-    if (r > nrows || c > ncols) applyStyle(ws.getCell(r, c), s);
-  }
+  // Styles accumulate in order over the ranges spec.styles lists, and only there: cells outside every
+  // range keep Excel's defaults (locked, as a protected sheet expects).
+  const acc = new Map<number, StyleSpec>();
+  const boxes = sh.styles.map((st) => parseRange(st.range));
+  const width = boxes.reduce((w, b) => Math.max(w, b.c2 + 1), 1);
+  const key = (r: number, c: number) => r * width + c;
+  sh.styles.forEach(({ style }, i) => {
+    const b = boxes[i];
+    for (let r = b.r1; r <= b.r2; r++)
+      for (let c = b.c1; c <= b.c2; c++) {
+        const k = key(r, c);
+        acc.set(k, mergeStyle(acc.get(k), style));
+      }
+  });
+  for (const [k, st] of acc) applyStyle(ws.getCell(Math.floor(k / width), k % width), st);
 
   for (const m of sh.merges) ws.mergeCells(m);
 
