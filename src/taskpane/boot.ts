@@ -1,34 +1,41 @@
 /**
- * First script of the pane, compiled to ES5 on its own so that it runs everywhere the pane can be opened.
- * The pane itself (React 19, Fluent UI 9) needs a current web view (Edge WebView2 / Chromium / Safari);
- * Office 2016/2019 bought outright on Windows may still show add-ins in Internet Explorer 11, where the
- * pane's script cannot even be parsed. Instead of a blank panel the user then reads what to do.
- * It also says so when the pane has not started after a while (blocked network, failed download).
+ * Loaded by taskpane.html before the main bundle, compiled to ES5 (webpack.legacy.js). Where the webview is
+ * Internet Explorer 11 (Excel 2019 and older volume licences) or EdgeHTML, or lacks what the main pane needs,
+ * it opens the simplified pane taskpane-legacy.html instead, keeping the query string (?view=...).
+ * No inline script: the pages' CSP allows scripts from 'self' only.
  */
-import { pane } from "../i18n/pane";
+export interface BootEnv {
+  userAgent: string;
+  hasPromise: boolean;
+  hasSymbol: boolean;
+  hasFetch: boolean;
+}
 
-(function () {
-  var box = document.getElementById("container");
-  if (!box) return;
-  var host = box;
-  function show(text: string) {
-    if (host.getAttribute("data-started")) return;
-    while (host.firstChild) host.removeChild(host.firstChild);
-    var p = document.createElement("p");
-    p.setAttribute("role", "status");
-    p.style.cssText = "font-family:'Segoe UI',sans-serif;font-size:14px;line-height:20px;padding:12px;margin:0";
-    p.appendChild(document.createTextNode(text));
-    host.appendChild(p);
+/** True when the main (React, ES2019) pane cannot run here. */
+export function needsLegacy(env: BootEnv): boolean {
+  const ua = env.userAgent || "";
+  if (ua.indexOf("Trident") >= 0 || ua.indexOf("Edge/") >= 0) return true;
+  return !env.hasPromise || !env.hasSymbol || !env.hasFetch;
+}
+
+/** The address of the legacy page next to the current one, with the same query string. */
+export function legacyUrl(pathname: string, search: string): string {
+  const dir = pathname.slice(0, pathname.lastIndexOf("/") + 1);
+  return dir + "taskpane-legacy.html" + (search || "");
+}
+
+function boot() {
+  if (typeof window === "undefined" || typeof navigator === "undefined") return;
+  const w = window as unknown as Record<string, unknown>;
+  const env: BootEnv = {
+    userAgent: navigator.userAgent,
+    hasPromise: typeof w.Promise === "function",
+    hasSymbol: typeof w.Symbol === "function",
+    hasFetch: typeof w.fetch === "function",
+  };
+  if (needsLegacy(env) && !/taskpane-legacy\.html$/.test(window.location.pathname)) {
+    window.location.replace(legacyUrl(window.location.pathname, window.location.search));
   }
-  var w = window as any;
-  var old = !!(document as any).documentMode || typeof w.Promise !== "function" || typeof w.Symbol !== "function";
-  if (old) {
-    host.setAttribute("data-unsupported", "1");
-    show(pane.boot.oldBrowser);
-    return;
-  }
-  show(pane.boot.loading);
-  setTimeout(function () {
-    show(pane.boot.failed);
-  }, 30000);
-})();
+}
+
+boot();

@@ -3,7 +3,9 @@
  * 16-bit limbs. webpack.legacy.js swaps this module in for the engine's; test/legacy/fingerprint.test.ts
  * proves both give the same fingerprints, so a stamp written in IE11 is recognised by the main pane and the CLI.
  */
-import { roundHalfUp } from "../../../engine/numbers";
+// "./numbers": this module is built in place of src/engine/fingerprint.ts (resolved from src/engine/, where the
+// build swaps numbers.ts for ./numbers.ts too), and in tests from here; either way the BigInt-free numbers.
+import { roundHalfUp } from "./numbers";
 import type { ParsedValue, Report } from "../../../engine/types";
 
 /** UTF-8 bytes of a string (lone surrogates encoded as themselves, as the engine's version does). */
