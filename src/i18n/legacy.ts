@@ -1,7 +1,7 @@
 /** Vietnamese strings of the simplified task pane for older Excel (Internet Explorer 11 webview). */
 export const legacyVi = {
   notice:
-    "Đây là ngăn rút gọn dành cho Excel đời cũ (Excel 2019 trở về trước). Chức năng “Tổng hợp” cần Excel mới hơn hoặc lệnh `cchc consolidate` trên máy tính.",
+    "Đây là ngăn rút gọn dành cho Excel đời cũ (Excel 2019 trở về trước). Chức năng “Tổng hợp” cần Excel mới hơn hoặc lệnh “cchc consolidate” trên máy tính.",
   sectionInsert: "Chèn biểu mẫu",
   sectionCheck: "Kiểm tra",
   liveOn: "Đang kiểm tra tự động khi nhập số liệu.",

@@ -199,7 +199,7 @@ async function main() {
           eq(c, old.cells[a1], `${sh.name}!${a1} unchanged`);
         }
       }
-      await shot(page, "03-findings");
+      await shotFull(page, "03-findings");
       const syncs = await page.evaluate(() => window.__fakeExcel.syncCount);
       await item.click();
       await page.waitForFunction((a) => window.__fakeExcel.selection && window.__fakeExcel.selection.address === a, c143, { timeout: T });
