@@ -105,13 +105,13 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         {
-          // boot.ts and the strings it shows (src/i18n/pane.ts, no imports) compile to ES5.
-          test: /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane)\.ts$/,
+          // boot.ts and the strings it shows (src/i18n/boot.ts) compile to ES5.
+          test: /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane|i18n[\\/]boot)\.ts$/,
           use: { loader: "ts-loader", options: { transpileOnly: true, instance: "es5", compilerOptions: { target: "es5", module: "esnext", sourceMap: true } } },
         },
         {
           test: /\.tsx?$/,
-          exclude: [/node_modules/, /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane)\.ts$/],
+          exclude: [/node_modules/, /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane|i18n[\\/]boot)\.ts$/],
           use: {
             loader: "ts-loader",
             options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },

@@ -2,6 +2,7 @@
  * User-facing Vietnamese strings of the task pane and the ribbon commands.
  * Functions build the messages that carry figures.
  */
+import { bootText } from "./boot";
 export const pane = {
   title: "Báo cáo CCHC",
   loading: "Đang tải…",
@@ -10,12 +11,7 @@ export const pane = {
   tabs: { insert: "Chèn biểu mẫu", check: "Kiểm tra", consolidate: "Tổng hợp" },
 
   /** Shown by the ES5 boot script before (or instead of) the pane. */
-  boot: {
-    loading: "Đang tải Báo cáo CCHC…",
-    oldBrowser:
-      "Excel trên máy này hiển thị phần bổ trợ bằng Internet Explorer cũ nên không chạy được ngăn Báo cáo CCHC. Hãy cập nhật lên Microsoft 365 hoặc Office 2021 trở lên (hoặc cài Microsoft Edge WebView2), hoặc dùng lệnh cchc trên máy tính.",
-    failed: "Ngăn Báo cáo CCHC chưa tải xong. Hãy kiểm tra kết nối mạng rồi đóng và mở lại ngăn.",
-  },
+  boot: bootText,
 
   error: {
     title: "Đã xảy ra lỗi",
