@@ -10,7 +10,17 @@
  */
 import { z } from "zod";
 import raw from "./aggregation.json";
-import { aggregateSchema, Aggregate, catalog, formRows, Indicator, indicatorById, isValueRow, Level, levelSchema } from "./index";
+import {
+  aggregateSchema,
+  Aggregate,
+  catalog,
+  formRows,
+  Indicator,
+  indicatorById,
+  isValueRow,
+  Level,
+  levelSchema,
+} from "./index";
 
 const pairKeySchema = z.string().regex(/^(\*|(tinh|so|huyen|xa)<-(tinh|so|huyen|xa))$/);
 
@@ -28,7 +38,7 @@ export const aggregationSchema = z
           from: z.array(z.string()).min(1).optional(),
           reason: z.string().min(1),
         })
-        .strict(),
+        .strict()
     ),
   })
   .strict();
@@ -64,8 +74,10 @@ export function aggregationFile(): AggregationFile {
     for (const id of [...o.indicators, ...(o.from ?? [])]) {
       if (!indicatorById(id)) throw new Error(`aggregation: unknown indicator ${id}`);
     }
-    if (o.from && o.indicators.length !== 1) throw new Error(`aggregation: "from" needs exactly one indicator (${o.indicators.join(",")})`);
-    if (o.from && !["sum", "any", "survey-mode", "count-by-code"].includes(o.rule)) throw new Error(`aggregation: "from" with rule ${o.rule}`);
+    if (o.from && o.indicators.length !== 1)
+      throw new Error(`aggregation: "from" needs exactly one indicator (${o.indicators.join(",")})`);
+    if (o.from && !["sum", "any", "survey-mode", "count-by-code"].includes(o.rule))
+      throw new Error(`aggregation: "from" with rule ${o.rule}`);
   }
   checked = f;
   return f;
@@ -96,7 +108,10 @@ export function aggregationRules(target: Level, source: Level, version: string):
   if (hit) return hit;
   const out = new Map<string, AggRule>();
   const f = aggregationFile();
-  if (!f.pairs.some((p) => p.target === target && p.source === source) || !catalog.versions.some((v) => v.id === version)) {
+  if (
+    !f.pairs.some((p) => p.target === target && p.source === source) ||
+    !catalog.versions.some((v) => v.id === version)
+  ) {
     cache.set(key, out);
     return out;
   }
@@ -136,7 +151,8 @@ export function aggregationRules(target: Level, source: Level, version: string):
     if (r.rule !== "ratio") continue;
     const p = r.parts;
     const ok = p && out.get(p.numerator)?.rule === "sum" && out.get(p.denominator)?.rule === "sum";
-    if (!ok) out.set(r.indicatorId, { indicatorId: r.indicatorId, rule: "own", from: [], origin: r.origin, reason: r.reason });
+    if (!ok)
+      out.set(r.indicatorId, { indicatorId: r.indicatorId, rule: "own", from: [], origin: r.origin, reason: r.reason });
   }
   cache.set(key, out);
   return out;

@@ -30,7 +30,14 @@ function check(c: Catalog): Catalog {
   if (ids.size !== c.indicators.length) throw new Error("catalog: duplicate indicator id");
   const versionIds = new Set(c.versions.map((v) => v.id));
   for (const i of c.indicators) {
-    const refs = [i.parent, i.ratio?.numerator, i.ratio?.denominator, ...(i.sumOf ?? []), ...(i.atMost ?? []), ...(i.atLeastSumOf ?? [])];
+    const refs = [
+      i.parent,
+      i.ratio?.numerator,
+      i.ratio?.denominator,
+      ...(i.sumOf ?? []),
+      ...(i.atMost ?? []),
+      ...(i.atLeastSumOf ?? []),
+    ];
     for (const r of refs) {
       if (r === undefined) continue;
       const t = ids.get(r);

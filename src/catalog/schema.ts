@@ -50,7 +50,10 @@ export const indicatorSchema = z
     unit: z.string(),
     /** The true kind of the figure. */
     kind: kindSchema,
-    enum: z.array(z.object({ code: z.number().int(), label: z.string().min(1) })).min(2).optional(),
+    enum: z
+      .array(z.object({ code: z.number().int(), label: z.string().min(1) }))
+      .min(2)
+      .optional(),
     parent: idSchema.optional(),
     ratio: z.object({ numerator: idSchema, denominator: idSchema }).optional(),
     /** This figure must equal the sum of these (a total and its parts). */
@@ -82,7 +85,11 @@ export const catalogSchema = z
     schemaVersion: z.literal(1),
     versions: z.array(z.object({ id: z.string(), name: z.string(), default: z.boolean() }).strict()).min(1),
     forms: z
-      .array(z.object({ number: z.number().int().min(1).max(7), title: z.string(), titleVariants: z.array(z.string()) }).strict())
+      .array(
+        z
+          .object({ number: z.number().int().min(1).max(7), title: z.string(), titleVariants: z.array(z.string()) })
+          .strict()
+      )
       .length(7),
     indicators: z.array(indicatorSchema).min(1),
   })

@@ -32,7 +32,9 @@ export interface ConsolidateArgs {
 }
 
 /** Parses the arguments; a Vietnamese one-line message when they are wrong. */
-export function parseConsolidateArgs(args: string[]): { ok: true; a: ConsolidateArgs } | { ok: false; message: string } {
+export function parseConsolidateArgs(
+  args: string[]
+): { ok: true; a: ConsolidateArgs } | { ok: false; message: string } {
   const files: string[] = [];
   let out: string | undefined;
   let level: string | undefined;
@@ -80,7 +82,13 @@ export function parseConsolidateArgs(args: string[]): { ok: true; a: Consolidate
 /** The --json object. */
 export function consolidationJSON(c: Consolidation) {
   return {
-    units: c.units.map((u) => ({ file: u.file, unit: u.unit, status: u.status, errors: u.errors, warnings: u.warnings })),
+    units: c.units.map((u) => ({
+      file: u.file,
+      unit: u.unit,
+      status: u.status,
+      errors: u.errors,
+      warnings: u.warnings,
+    })),
     missing: c.missing,
     totals: totalsByCode(c),
   };
@@ -149,7 +157,12 @@ export async function runConsolidate(args: string[]): Promise<number> {
 
   if (c.counted.length === 0) {
     if (a.json) out(JSON.stringify(consolidationJSON(c)));
-    else for (const u of c.units) err(T.fileLine(u.file, u.unit, statusLabels[u.status], u.errors, u.warnings) + (u.messages[0] ? ` — ${u.messages[0]}` : ""));
+    else
+      for (const u of c.units)
+        err(
+          T.fileLine(u.file, u.unit, statusLabels[u.status], u.errors, u.warnings) +
+            (u.messages[0] ? ` — ${u.messages[0]}` : "")
+        );
     err(T.nothing);
     return 2;
   }
@@ -162,7 +175,11 @@ export async function runConsolidate(args: string[]): Promise<number> {
   }
   if (a.json) out(JSON.stringify(consolidationJSON(c)));
   else {
-    for (const u of c.units) out(T.fileLine(u.file, u.unit, statusLabels[u.status], u.errors, u.warnings) + (u.status !== "ok" && u.messages[0] ? ` — ${u.messages[0]}` : ""));
+    for (const u of c.units)
+      out(
+        T.fileLine(u.file, u.unit, statusLabels[u.status], u.errors, u.warnings) +
+          (u.status !== "ok" && u.messages[0] ? ` — ${u.messages[0]}` : "")
+      );
     out(T.written(a.out, c.counted.length, c.units.length, c.missing.length));
   }
   return 0;

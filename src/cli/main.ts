@@ -39,7 +39,13 @@ function guard<T>(f: () => T): T {
     const positional = /Unexpected argument '([^']+)'/.exec(msg);
     throw new UsageError(
       cliVi.badOption(
-        unknown ? cliVi.unknownOption(unknown[1]) : missing ? cliVi.missingValue(missing[1]) : positional ? cliVi.extraArgument(positional[1]) : msg
+        unknown
+          ? cliVi.unknownOption(unknown[1])
+          : missing
+            ? cliVi.missingValue(missing[1])
+            : positional
+              ? cliVi.extraArgument(positional[1])
+              : msg
       )
     );
   }
@@ -48,7 +54,9 @@ function guard<T>(f: () => T): T {
 // ------------------------------------------------------------------ templates
 
 function cmdTemplates(args: string[], io: Io): number {
-  const { values } = guard(() => parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true }));
+  const { values } = guard(() =>
+    parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true })
+  );
   const editions = (form: number) => {
     const out: Record<string, Record<string, number>> = {};
     for (const v of VERSION_IDS) {
@@ -80,7 +88,8 @@ function cmdTemplates(args: string[], io: Io): number {
   for (const f of catalog.forms) {
     io.out(t.form(f.number, f.title));
     const ed = editions(f.number);
-    for (const v of VERSION_IDS) io.out(t.counts(`[${v}] ` + LEVELS.map((l) => `${t.level(l)} ${ed[v][l]}`).join(", ")));
+    for (const v of VERSION_IDS)
+      io.out(t.counts(`[${v}] ` + LEVELS.map((l) => `${t.level(l)} ${ed[v][l]}`).join(", ")));
   }
   return 0;
 }
@@ -141,7 +150,13 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
     io.err(cliVi.exists(out));
     return 2;
   }
-  const spec = buildFormsWorkbook(forms, { level, version, period, unit, reportNo: values["report-no"] as string | undefined });
+  const spec = buildFormsWorkbook(forms, {
+    level,
+    version,
+    period,
+    unit,
+    reportNo: values["report-no"] as string | undefined,
+  });
   const buf = await writeWorkbook(spec);
   try {
     fs.writeFileSync(target, buf, { flag: values.force ? "w" : "wx" });
@@ -192,10 +207,13 @@ export function findingJson(f: Finding): ValidateJson["findings"][number] {
 }
 
 function cmdValidate(args: string[], io: Io): number {
-  const { values, positionals } = guard(() => parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true }));
+  const { values, positionals } = guard(() =>
+    parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true })
+  );
   const file = positionals[0];
   if (!file) throw new UsageError(cliVi.missingFile);
-  if (positionals.length > 1) throw new UsageError(cliVi.badOption(cliVi.extraArgument(positionals.slice(1).join(" "))));
+  if (positionals.length > 1)
+    throw new UsageError(cliVi.badOption(cliVi.extraArgument(positionals.slice(1).join(" "))));
   const read = readWorkbookPath(file);
   if (!read.ok) {
     io.err(read.reason);
@@ -240,7 +258,8 @@ function cmdValidate(args: string[], io: Io): number {
     if (report.unplaced.length > 0) {
       io.out("");
       io.out(v.unplacedHeader(report.unplaced.length));
-      for (const u of report.unplaced) io.out(v.unplacedRow(u.sheet, u.row, [u.code, u.label].filter(Boolean).join(" "), u.reason));
+      for (const u of report.unplaced)
+        io.out(v.unplacedRow(u.sheet, u.row, [u.code, u.label].filter(Boolean).join(" "), u.reason));
     }
     io.out("");
     io.out(v.stamp[stamp]);
@@ -254,7 +273,6 @@ function cmdValidate(args: string[], io: Io): number {
 async function cmdConsolidate(args: string[], io: Io): Promise<number> {
   let mod: { runConsolidate?: (a: string[]) => Promise<number> } | undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     mod = require("./consolidate");
   } catch {
     mod = undefined;

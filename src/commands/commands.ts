@@ -17,7 +17,12 @@ export async function insertFormsCommand(host = createExcelHost()): Promise<stri
     const { settings } = await host.readSheets([]);
     const s = parseSettings(settings[SETTINGS_KEYS.settings]);
     if (!s) return pane.commands.failed;
-    const spec = buildFormsWorkbook([...FORM_NUMBERS], { level: s.level, version: s.version || DEFAULT_VERSION, period: s.period, unit: s.unit });
+    const spec = buildFormsWorkbook([...FORM_NUMBERS], {
+      level: s.level,
+      version: s.version || DEFAULT_VERSION,
+      period: s.period,
+      unit: s.unit,
+    });
     const r = await host.writeWorkbook(spec, { existing: "keep" });
     return pane.commands.inserted(r.written.length);
   } catch (e) {

@@ -19,7 +19,17 @@ import { colLetters } from "./report";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
 
 /** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
-export const CONS_COL = { code: 1, label: 2, unit: 3, total: 4, override: 5, id: COL.id, rule: 7, flags: 8, firstUnit: 9 } as const;
+export const CONS_COL = {
+  code: 1,
+  label: 2,
+  unit: 3,
+  total: 4,
+  override: 5,
+  id: COL.id,
+  rule: 7,
+  flags: 8,
+  firstUnit: 9,
+} as const;
 export const CONS_HEADER_ROW = 4;
 export const CONS_FIRST_ROW = 5;
 
@@ -54,7 +64,14 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   const r1 = blank();
   r1[0] = txt(T.title(c.unit, periodLabel(c.period)));
   r1[CONS_COL.id - 1] = txt(
-    encodeMeta({ kind: "consolidated", version: c.version, level: c.level, unit: c.unit, period: periodCode(c.period), app: APP_VERSION })
+    encodeMeta({
+      kind: "consolidated",
+      version: c.version,
+      level: c.level,
+      unit: c.unit,
+      period: periodCode(c.period),
+      app: APP_VERSION,
+    })
   );
   const r2 = blank();
   r2[0] = txt(T.subtitle(nUnits, c.units.length));
@@ -72,7 +89,10 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   styles.push(
     { range: "A1:H1", style: { bold: true, fontSize: 13 } },
     { range: "A2:H2", style: { italic: true } },
-    { range: `A${CONS_HEADER_ROW}:${L(ncol)}${CONS_HEADER_ROW}`, style: { bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true, fill: "#D9E1F2" } }
+    {
+      range: `A${CONS_HEADER_ROW}:${L(ncol)}${CONS_HEADER_ROW}`,
+      style: { bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true, fill: "#D9E1F2" },
+    }
   );
 
   // row numbers first, so ratio formulas can point at their part rows
@@ -115,7 +135,10 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   }
   const lastTableRow = cells.length;
   // borders on the fixed columns only: styling every unit cell of a thousand-unit tab costs hundreds of MB in the writer
-  styles.push({ range: `A${CONS_HEADER_ROW}:${L(CONS_COL.firstUnit - 1)}${lastTableRow}`, style: { border: true, vAlign: "center" } });
+  styles.push({
+    range: `A${CONS_HEADER_ROW}:${L(CONS_COL.firstUnit - 1)}${lastTableRow}`,
+    style: { border: true, vAlign: "center" },
+  });
   styles.push({ range: `B${CONS_FIRST_ROW}:B${lastTableRow}`, style: { wrap: true } });
 
   // pad every row to the width
@@ -123,7 +146,8 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
 
   const columns: SheetSpec["columns"] = [];
   const widths = [8, 60, 12, 14, 14, 12, 26, 30];
-  for (let i = 0; i < ncol; i++) columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
+  for (let i = 0; i < ncol; i++)
+    columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
   for (const col of columns) if (col.hidden === undefined) delete col.hidden;
 
   return {
@@ -135,7 +159,12 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     validations: [],
     conditionalFormats: [],
     protect: false,
-    print: { orientation: "landscape", paper: "A4", titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`, fitToWidth: false },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`,
+      fitToWidth: false,
+    },
     freezeRows: CONS_HEADER_ROW,
     tabColor: "#2F75B5",
   };
@@ -162,7 +191,14 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   };
   const r1 = put([T.statusTitle(c.unit, periodLabel(c.period))]);
   r1[COL.id - 1] = txt(
-    encodeMeta({ kind: "consolidated", version: c.version, level: c.level, unit: c.unit, period: periodCode(c.period), app: APP_VERSION })
+    encodeMeta({
+      kind: "consolidated",
+      version: c.version,
+      level: c.level,
+      unit: c.unit,
+      period: periodCode(c.period),
+      app: APP_VERSION,
+    })
   );
   cells.push(r1);
   styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13 } });
@@ -181,14 +217,37 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     [...T.filesHead],
     c.units.map((u) => [u.file, u.unit, statusLabels[u.status], u.errors, u.warnings, u.messages.join(" ")])
   );
-  if (c.missing.length > 0) section(T.missingTitle, [], c.missing.map((m) => [m]));
-  if (c.notes.length > 0) section(T.notesTitle, [...T.notesHead], c.notes.map((n) => [n.unit, String(n.form), n.code, n.text]));
+  if (c.missing.length > 0)
+    section(
+      T.missingTitle,
+      [],
+      c.missing.map((m) => [m])
+    );
+  if (c.notes.length > 0)
+    section(
+      T.notesTitle,
+      [...T.notesHead],
+      c.notes.map((n) => [n.unit, String(n.form), n.code, n.text])
+    );
   const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
-  if (ownRows.length > 0) section(T.ownTitle, [], ownRows.map((t) => [String(t.form), t.code, t.label, ruleLabels[t.rule]]));
+  if (ownRows.length > 0)
+    section(
+      T.ownTitle,
+      [],
+      ownRows.map((t) => [String(t.form), t.code, t.label, ruleLabels[t.rule]])
+    );
   styles.push({ range: `A2:G${cells.length}`, style: { wrap: true, vAlign: "top" } });
   return {
     name: STATUS_SHEET_NAME,
-    columns: [{ width: 30 }, { width: 30 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 4, hidden: true }, { width: 70 }],
+    columns: [
+      { width: 30 },
+      { width: 30 },
+      { width: 18 },
+      { width: 10 },
+      { width: 10 },
+      { width: 4, hidden: true },
+      { width: 70 },
+    ],
     cells,
     styles,
     merges: [],
@@ -199,7 +258,14 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   };
 }
 
-function totalCell(t: TotalRow, row: number, rowOf: Map<string, number>, firstU: string, lastU: string, nUnits: number): CellSpec {
+function totalCell(
+  t: TotalRow,
+  row: number,
+  rowOf: Map<string, number>,
+  firstU: string,
+  lastU: string,
+  nUnits: number
+): CellSpec {
   switch (t.rule) {
     case "sum":
       return nUnits > 0 && t.present > 0 ? { t: "f", f: `=SUM(${firstU}${row}:${lastU}${row})` } : null;
@@ -245,7 +311,10 @@ export function fillForms(wb: WorkbookSpec, values: Map<string, number | string>
 /** The Tổng hợp tab, the files' status tab and the filled forms, as one workbook. */
 export function buildConsolidatedWorkbook(c: Consolidation): WorkbookSpec {
   const forms = buildConsolidatedForms(c);
-  return { sheets: [buildConsolidatedSheet(c), buildConsolidationStatusSheet(c), ...forms.sheets], settings: forms.settings };
+  return {
+    sheets: [buildConsolidatedSheet(c), buildConsolidationStatusSheet(c), ...forms.sheets],
+    settings: forms.settings,
+  };
 }
 
 /**

@@ -7,7 +7,17 @@
  * numerator and denominator and counted.
  */
 import { aggregationRules, AggRule, sourceLevels } from "../catalog/aggregation";
-import { Aggregate, catalog, formRows, Indicator, indicatorById, isValueRow, labelFor, printedCode, unitFor } from "../catalog/index";
+import {
+  Aggregate,
+  catalog,
+  formRows,
+  Indicator,
+  indicatorById,
+  isValueRow,
+  labelFor,
+  printedCode,
+  unitFor,
+} from "../catalog/index";
 import { consolidateText as T, levelNames } from "../i18n/consolidate";
 import { percentOf, sumDec } from "./numbers";
 import { lateness, periodLabel } from "./period";
@@ -57,7 +67,8 @@ export interface UnitResult {
  * A unit's figure for one row: a number, "na" (not applicable, with the text), text where a number belongs,
  * missing, or "skip" (the unit's level does not feed this row, e.g. a department on a district row).
  */
-export type UnitCell = { k: "n"; v: number } | { k: "na"; text: string } | { k: "text"; text: string } | { k: "missing" } | { k: "skip" };
+export type UnitCell =
+  { k: "n"; v: number } | { k: "na"; text: string } | { k: "text"; text: string } | { k: "missing" } | { k: "skip" };
 
 export interface TotalRow {
   indicatorId: string;
@@ -181,7 +192,16 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
 
   for (const inp of Array.isArray(inputs) ? inputs : []) {
     const file = String(inp?.file ?? "");
-    const u: UnitResult = { file, unit: baseName(file), status: "ok", counted: false, errors: 0, warnings: 0, missingForms: [], messages: [] };
+    const u: UnitResult = {
+      file,
+      unit: baseName(file),
+      status: "ok",
+      counted: false,
+      errors: 0,
+      warnings: 0,
+      missingForms: [],
+      messages: [],
+    };
     units.push(u);
     if (inp?.receivedAt instanceof Date) {
       const l = lateness(o.period, inp.receivedAt);
@@ -291,7 +311,13 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
         break;
       }
     }
-    if (!eff) eff = rulesByLevel.get(levelsForRules[0])?.get(ind.id) ?? { indicatorId: ind.id, rule: "none", from: [], origin: "default" };
+    if (!eff)
+      eff = rulesByLevel.get(levelsForRules[0])?.get(ind.id) ?? {
+        indicatorId: ind.id,
+        rule: "none",
+        from: [],
+        origin: "default",
+      };
     const row: TotalRow = {
       indicatorId: ind.id,
       form: ind.form,
@@ -342,7 +368,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
         const p = percentOf(a.v, b.v);
         return p === null ? { k: "missing" } : { k: "n", v: p };
       }
-      if (a?.k === "na" || b?.k === "na") return { k: "na", text: a?.k === "na" ? a.text : (b as { text: string }).text };
+      if (a?.k === "na" || b?.k === "na")
+        return { k: "na", text: a?.k === "na" ? a.text : (b as { text: string }).text };
       if (a?.k === "skip" && b?.k === "skip") return { k: "skip" };
       return { k: "missing" };
     });
@@ -365,13 +392,34 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       if (!ind) continue;
       const texts: string[] = [];
       if (e.note && String(e.note).trim()) texts.push(String(e.note).trim());
-      if (ind.kind === "text" && e.value.state !== "missing" && e.value.raw !== null && String(e.value.raw).trim()) texts.push(String(e.value.raw).trim());
-      for (const t of texts) notes.push({ unit: u.unit, indicatorId: ind.id, form: ind.form, code: (e.printedCode ?? printedCode(ind, u.level ?? o.level)).replace(/\.$/, ""), text: t });
+      if (ind.kind === "text" && e.value.state !== "missing" && e.value.raw !== null && String(e.value.raw).trim())
+        texts.push(String(e.value.raw).trim());
+      for (const t of texts)
+        notes.push({
+          unit: u.unit,
+          indicatorId: ind.id,
+          form: ind.form,
+          code: (e.printedCode ?? printedCode(ind, u.level ?? o.level)).replace(/\.$/, ""),
+          text: t,
+        });
     }
   });
 
-  const own = rows.filter((r) => r.kind !== "section" && (r.rule === "own" || r.rule === "none" || r.rule === "count-by-code")).map((r) => r.indicatorId);
-  return { level: o.level, version: o.version, period: o.period, unit: o.unit, units, counted, missing, rows, notes, own };
+  const own = rows
+    .filter((r) => r.kind !== "section" && (r.rule === "own" || r.rule === "none" || r.rule === "count-by-code"))
+    .map((r) => r.indicatorId);
+  return {
+    level: o.level,
+    version: o.version,
+    period: o.period,
+    unit: o.unit,
+    units,
+    counted,
+    missing,
+    rows,
+    notes,
+    own,
+  };
 }
 
 /** The unit's figure for a rule taking `from` (several sources are added; all must be present). */
@@ -417,7 +465,8 @@ function rollUp(row: TotalRow, ind: Indicator): void {
     case "count-by-code": {
       row.counts = countCodes(nums, ind);
       row.value = null;
-      for (const e of ind.enum ?? []) if (row.counts[e.code]) row.flags.push(T.codeCount(e.code, e.label, row.counts[e.code]));
+      for (const e of ind.enum ?? [])
+        if (row.counts[e.code]) row.flags.push(T.codeCount(e.code, e.label, row.counts[e.code]));
       break;
     }
     default:

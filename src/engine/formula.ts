@@ -15,7 +15,8 @@ type Val = Scalar | { range: Scalar[] };
 class Unsupported extends Error {}
 
 const isErr = (v: unknown): v is Err => typeof v === "object" && v !== null && typeof (v as Err).error === "string";
-const isRange = (v: Val): v is { range: Scalar[] } => typeof v === "object" && v !== null && Array.isArray((v as { range?: unknown }).range);
+const isRange = (v: Val): v is { range: Scalar[] } =>
+  typeof v === "object" && v !== null && Array.isArray((v as { range?: unknown }).range);
 
 // ------------------------------------------------------------------ tokens
 
@@ -125,16 +126,18 @@ function parse(toks: Tok[]): Node {
     if (!isOp(v)) throw new Unsupported(`expected ${v}`);
     p++;
   };
-  const binary = (ops: string[], next: () => Node): (() => Node) => () => {
-    let l = next();
-    for (;;) {
-      const t = peek();
-      if (t && t.t === "op" && ops.includes(t.v)) {
-        p++;
-        l = { k: "bin", op: t.v, l, r: next() };
-      } else return l;
-    }
-  };
+  const binary =
+    (ops: string[], next: () => Node): (() => Node) =>
+    () => {
+      let l = next();
+      for (;;) {
+        const t = peek();
+        if (t && t.t === "op" && ops.includes(t.v)) {
+          p++;
+          l = { k: "bin", op: t.v, l, r: next() };
+        } else return l;
+      }
+    };
   const primary = (): Node => {
     const t = toks[p++];
     if (!t) throw new Unsupported("unexpected end");
@@ -515,8 +518,8 @@ export class FormulaEvaluator {
         need(1, 3);
         const c = toBool(this.scalar(args[0], sheet));
         if (isErr(c)) return c;
-        if (c) return args.length > 1 ? this.scalar(args[1], sheet) ?? 0 : true;
-        return args.length > 2 ? this.scalar(args[2], sheet) ?? 0 : false;
+        if (c) return args.length > 1 ? (this.scalar(args[1], sheet) ?? 0) : true;
+        return args.length > 2 ? (this.scalar(args[2], sheet) ?? 0) : false;
       }
       case "IFERROR": {
         need(2, 2);
@@ -529,7 +532,9 @@ export class FormulaEvaluator {
         const bs: boolean[] = [];
         for (const a of args) {
           const v = this.evalNode(a, sheet);
-          const items = isRange(v) ? v.range.filter((x) => typeof x === "number" || typeof x === "boolean" || isErr(x)) : [v];
+          const items = isRange(v)
+            ? v.range.filter((x) => typeof x === "number" || typeof x === "boolean" || isErr(x))
+            : [v];
           for (const x of items) {
             const b = toBool(x);
             if (isErr(b)) return b;

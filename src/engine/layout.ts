@@ -5,10 +5,20 @@
  *
  * Rows 1–4 title block, row 5 blank, rows 6–7 the two-row header, from row 8 one row per indicator.
  */
-import { formInfo, formRows, Indicator, isValueRow, labelFor, Level, printedCode, relationsIn, unitFor } from "../catalog";
+import {
+  formInfo,
+  formRows,
+  Indicator,
+  isValueRow,
+  labelFor,
+  Level,
+  printedCode,
+  relationsIn,
+  unitFor,
+} from "../catalog";
 import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "./conventions";
 import { periodCode, periodHeaderText } from "./period";
-import type { CellSpec, ConditionalFormatEntry, SheetSpec, StyleSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
+import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
 import type { Period } from "./types";
 import { layoutVi } from "../i18n/layout";
 
@@ -40,7 +50,9 @@ export const NUM_FMT = { count: "#,##0", money: "#,##0.##", percent: "0.00", enu
 export const UNIT_MAX_CHARS = 500;
 
 function cleanUnit(unit: string): string {
-  const u = String(unit ?? "").replace(/\s+/g, " ").trim();
+  const u = String(unit ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (u.length <= UNIT_MAX_CHARS) return u;
   const c = u.charCodeAt(UNIT_MAX_CHARS - 1);
   return u.slice(0, c >= 0xd800 && c <= 0xdbff ? UNIT_MAX_CHARS - 1 : UNIT_MAX_CHARS);
@@ -78,9 +90,17 @@ function validationFor(ind: Indicator, cell: string): ValidationEntry | undefine
     case "count":
       return { range: cell, rule: { type: "whole", min: 0 }, error: { title: v.countTitle, message: v.countError } };
     case "percent":
-      return { range: cell, rule: { type: "decimal", min: 0, max: 100 }, error: { title: v.percentTitle, message: v.percentError } };
+      return {
+        range: cell,
+        rule: { type: "decimal", min: 0, max: 100 },
+        error: { title: v.percentTitle, message: v.percentError },
+      };
     case "money":
-      return { range: cell, rule: { type: "decimal", min: 0, max: MONEY_MAX }, error: { title: v.moneyTitle, message: v.moneyError } };
+      return {
+        range: cell,
+        rule: { type: "decimal", min: 0, max: MONEY_MAX },
+        error: { title: v.moneyTitle, message: v.moneyError },
+      };
     case "enum": {
       const codes = (ind.enum ?? []).map((e) => String(e.code));
       const pairs = [...(ind.enum ?? [])].sort((a, b) => a.code - b.code);
@@ -121,7 +141,12 @@ function isNum(cell: string): string {
  * Conditional formats that mark contradictions in Excel itself, from the relations the checker applies in
  * this edition (relationsIn: a total's parts that exist on this level's form).
  */
-function conditionalFormatsFor(ind: Indicator, o: LayoutOptions, row: number, rowOf: Map<string, number>): ConditionalFormatEntry[] {
+function conditionalFormatsFor(
+  ind: Indicator,
+  o: LayoutOptions,
+  row: number,
+  rowOf: Map<string, number>
+): ConditionalFormatEntry[] {
   const out: ConditionalFormatEntry[] = [];
   const rel = relationsIn(ind, o.level, o.version);
   const me = `${D}${row}`;
@@ -136,14 +161,24 @@ function conditionalFormatsFor(ind: Indicator, o: LayoutOptions, row: number, ro
   if (parts) {
     const formula = `=AND(${[me, ...parts].map(isNum).join(",")},ROUND(${me}-(${parts.join("+")}),6)<>0)`;
     const weak = rel.sumStrength === "weak";
-    out.push({ range: me, formula, fill: weak ? COLORS.warnFill : COLORS.errorFill, fontColor: weak ? COLORS.warnFont : COLORS.errorFont });
+    out.push({
+      range: me,
+      formula,
+      fill: weak ? COLORS.warnFill : COLORS.errorFill,
+      fontColor: weak ? COLORS.warnFont : COLORS.errorFont,
+    });
   }
   // a part above its whole
   for (const w of rel.atMost) {
     const wr = rowOf.get(w);
     if (wr === undefined) continue;
     const whole = `${D}${wr}`;
-    out.push({ range: me, formula: `=AND(${isNum(me)},${isNum(whole)},${me}>${whole})`, fill: COLORS.errorFill, fontColor: COLORS.errorFont });
+    out.push({
+      range: me,
+      formula: `=AND(${isNum(me)},${isNum(whole)},${me}>${whole})`,
+      fill: COLORS.errorFill,
+      fontColor: COLORS.errorFont,
+    });
   }
   // a whole below the sum of its parts
   const least = cellsOf(rel.atLeastSumOf);
@@ -153,14 +188,23 @@ function conditionalFormatsFor(ind: Indicator, o: LayoutOptions, row: number, ro
   }
   // a percentage outside 0–100
   if (ind.kind === "percent") {
-    out.push({ range: me, formula: `=AND(${isNum(me)},OR(${me}<0,${me}>100))`, fill: COLORS.errorFill, fontColor: COLORS.errorFont });
+    out.push({
+      range: me,
+      formula: `=AND(${isNum(me)},OR(${me}<0,${me}>100))`,
+      fill: COLORS.errorFill,
+      fontColor: COLORS.errorFont,
+    });
   }
   return out;
 }
 
 /** One form as a sheet, laid out like the official appendix. */
 export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
-  const o: LayoutOptions = { ...opts, unit: cleanUnit(opts.unit), reportNo: opts.reportNo ? cleanUnit(opts.reportNo) : undefined };
+  const o: LayoutOptions = {
+    ...opts,
+    unit: cleanUnit(opts.unit),
+    reportNo: opts.reportNo ? cleanUnit(opts.reportNo) : undefined,
+  };
   const info = formInfo(form);
   const rows = formRows(form, o.level, o.version);
   const ncol = WIDTHS.length;
@@ -176,7 +220,15 @@ export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
   r1[0] = txt(o.unit.toLocaleUpperCase("vi"));
   r1[3] = txt(layoutVi.formBadge(form));
   r1[5] = txt(
-    encodeMeta({ kind: "form", form, version: o.version, level: o.level, unit: o.unit, period: periodCode(o.period), app: APP_VERSION })
+    encodeMeta({
+      kind: "form",
+      form,
+      version: o.version,
+      level: o.level,
+      unit: o.unit,
+      period: periodCode(o.period),
+      app: APP_VERSION,
+    })
   );
   const r2 = blank();
   r2[0] = txt(layoutVi.issuedWith(o.reportNo));

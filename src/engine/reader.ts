@@ -269,7 +269,8 @@ function hintsFrom(settings: Record<string, string> | undefined): Hints {
     const raw = settings[SETTINGS_KEYS.stamp];
     if (raw) {
       const s = JSON.parse(raw);
-      if (s && typeof s.fingerprint === "string") h.stamp = { at: String(s.at ?? ""), by: String(s.by ?? ""), fingerprint: s.fingerprint };
+      if (s && typeof s.fingerprint === "string")
+        h.stamp = { at: String(s.at ?? ""), by: String(s.by ?? ""), fingerprint: s.fingerprint };
     }
   } catch {
     /* ignore */
@@ -400,7 +401,12 @@ function rowSims(r: RawRow): Map<string, number> {
 }
 
 /** Greedy best-first assignment of rows to indicators; returns the pairs and their total score. */
-function assign(rows: RawRow[], cands: Indicator[], level: Level | undefined, relaxed: boolean): { pairs: Match[]; score: number } {
+function assign(
+  rows: RawRow[],
+  cands: Indicator[],
+  level: Level | undefined,
+  relaxed: boolean
+): { pairs: Match[]; score: number } {
   // Where each candidate sits, and which candidates each printed code names (codeMatches, precomputed):
   // a row is then compared only with candidates it shares a label word or its code with.
   const pos = new Map<string, number>();
@@ -458,7 +464,15 @@ interface Ctx {
   placedAt: Map<string, number>;
 }
 
-function valueEntry(ctx: Ctx, sh: GridSheet, row: number, col: number, ind: Indicator, code?: string, label?: string): ReportEntry {
+function valueEntry(
+  ctx: Ctx,
+  sh: GridSheet,
+  row: number,
+  col: number,
+  ind: Indicator,
+  code?: string,
+  label?: string
+): ReportEntry {
   const raw = cellAt(sh, row, col);
   const f = formulaAt(sh, row, col);
   const ref: CellRef = { sheet: sh.name, row, col };
@@ -506,7 +520,14 @@ function readAddinSheet(ctx: Ctx, sh: GridSheet, form: number | undefined): void
     const code = textOf(cellAt(sh, r, COL.code)).trim();
     const label = textOf(cellAt(sh, r, COL.label)).trim();
     if (!ind) {
-      ctx.report.unplaced.push({ sheet: sh.name, row: r, form, code: code || undefined, label: label || undefined, reason: readerText.unknownId(id) });
+      ctx.report.unplaced.push({
+        sheet: sh.name,
+        row: r,
+        form,
+        code: code || undefined,
+        label: label || undefined,
+        reason: readerText.unknownId(id),
+      });
       continue;
     }
     const entry = valueEntry(ctx, sh, r, COL.value, ind, normalizeCode(code) ?? (code || undefined), label);
@@ -541,7 +562,10 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
     // header row (possibly two rows: merge the roles of the next row); a row with an STT is data
     const h = firstCode ? new Map<HeaderRole, number>() : headerRow(sh, r, b.c0, b.c1);
     if (isHeader(h)) {
-      const h2 = r + 1 <= b.r1 && !rowStartsWithCode(sh, r + 1, b.c0, b.c1) ? headerRow(sh, r + 1, b.c0, b.c1) : new Map<HeaderRole, number>();
+      const h2 =
+        r + 1 <= b.r1 && !rowStartsWithCode(sh, r + 1, b.c0, b.c1)
+          ? headerRow(sh, r + 1, b.c0, b.c1)
+          : new Map<HeaderRole, number>();
       const roles = new Map(h);
       // the lower header row is the more specific one ("Kết quả thống kê" over "Đơn vị tính | Số liệu")
       for (const [k, v] of h2) if (!roles.has(k) || k === "value" || k === "unit" || k === "valueWeak") roles.set(k, v);
@@ -550,7 +574,9 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
         const label = roles.get("label") ?? defaults.label;
         const unit = roles.get("unit");
         const weak = roles.get("valueWeak");
-        const value = roles.get("value") ?? (weak !== undefined && weak !== unit ? weak : unit !== undefined ? unit + 1 : defaults.value);
+        const value =
+          roles.get("value") ??
+          (weak !== undefined && weak !== unit ? weak : unit !== undefined ? unit + 1 : defaults.value);
         cols = { code: roles.get("code") ?? Math.max(b.c0, label - 1), label, unit, value, note: roles.get("note") };
         colsHaveCode = hasCode;
       }
@@ -585,11 +611,14 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
     const c = cols ?? defaults;
     // STT: in the STT column, else in any column left of the label
     let code: string | undefined;
-    for (let k = Math.min(c.code, c.label - 1); k < c.label && !code; k++) if (k >= b.c0) code = codeIn(cellAt(sh, r, k));
+    for (let k = Math.min(c.code, c.label - 1); k < c.label && !code; k++)
+      if (k >= b.c0) code = codeIn(cellAt(sh, r, k));
     if (!code && c.code >= c.label) code = codeIn(cellAt(sh, r, c.code));
     const label = textOf(cellAt(sh, r, c.label)).trim();
     const valueRaw = cellAt(sh, r, c.value);
-    const hasValue = !(valueRaw === null || (typeof valueRaw === "string" && valueRaw.trim() === "")) || formulaAt(sh, r, c.value) !== null;
+    const hasValue =
+      !(valueRaw === null || (typeof valueRaw === "string" && valueRaw.trim() === "")) ||
+      formulaAt(sh, r, c.value) !== null;
 
     if (!code && !seenHeader && !cols) {
       // text above the first header: title lines (period, unit)
@@ -606,7 +635,17 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
       continue;
     }
     // form 0: no heading yet, settled later by the rows' fit
-    out.push({ sheet: sh.name, row: r, form: form ?? 0, code, label, labelTokens: memoLabel(label).forms, hint: combined ? undefined : code, valueCol: c.value, seq: seq++ });
+    out.push({
+      sheet: sh.name,
+      row: r,
+      form: form ?? 0,
+      code,
+      label,
+      labelTokens: memoLabel(label).forms,
+      hint: combined ? undefined : code,
+      valueCol: c.value,
+      seq: seq++,
+    });
   }
   return seq;
 }
@@ -651,13 +690,20 @@ function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: s
       }
       if (hints.level === level) score += 2;
       // a combined table is the department's layout (Sở, ban, ngành)
-      else if (!hints.level && level === "so" && rows.some((r) => r.form > 0 && r.hint === undefined && r.code !== undefined)) score += 1;
+      else if (
+        !hints.level &&
+        level === "so" &&
+        rows.some((r) => r.form > 0 && r.hint === undefined && r.code !== undefined)
+      )
+        score += 1;
       if (hints.version === version) score += 2;
       if (version === DEFAULT_VERSION) score += 0.001;
       if (!best || score > best.score + 1e-9) best = { level, version, score };
     }
   }
-  return best ? { level: best.level, version: best.version } : { level: hints.level ?? "tinh", version: hints.version ?? DEFAULT_VERSION };
+  return best
+    ? { level: best.level, version: best.version }
+    : { level: hints.level ?? "tinh", version: hints.version ?? DEFAULT_VERSION };
 }
 
 /**
@@ -710,7 +756,11 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
     let seq = 0;
     for (const sh of handmade) seq = scanHandmade(sh, seq, rows, titleLines);
     settleUnknownForms(rows);
-    const h: Hints = { ...hints, level: hints.level ?? report.meta.level, version: hints.version ?? report.meta.version };
+    const h: Hints = {
+      ...hints,
+      level: hints.level ?? report.meta.level,
+      version: hints.version ?? report.meta.version,
+    };
     const edition = chooseEdition(rows, h);
     if (rows.length > 0) {
       if (!report.meta.level) report.meta.level = edition.level;
@@ -741,7 +791,14 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       const rs = rows.filter((r) => r.form === f);
       if (rs.length === 0) continue;
       if (f === 0) {
-        for (const r of rs) report.unplaced.push({ sheet: r.sheet, row: r.row, code: r.code, label: r.label || undefined, reason: readerText.noForm() });
+        for (const r of rs)
+          report.unplaced.push({
+            sheet: r.sheet,
+            row: r.row,
+            code: r.code,
+            label: r.label || undefined,
+            reason: readerText.noForm(),
+          });
         continue;
       }
       const first = assign(rs, formRows(f, level, version), level, false);
@@ -756,7 +813,14 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       for (const r of rs.sort((a, b) => a.seq - b.seq)) {
         const ind = matched.get(r);
         if (!ind) {
-          report.unplaced.push({ sheet: r.sheet, row: r.row, form: f, code: r.code, label: r.label || undefined, reason: readerText.noMatch(f) });
+          report.unplaced.push({
+            sheet: r.sheet,
+            row: r.row,
+            form: f,
+            code: r.code,
+            label: r.label || undefined,
+            reason: readerText.noMatch(f),
+          });
           continue;
         }
         const sh = sheetsByName.get(r.sheet)!;
@@ -773,7 +837,10 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
 
 /** The issuing unit named in an appendix line: "(Ban hành kèm theo Báo cáo số 35/BC-SNV ... của Sở Nội vụ tỉnh Bình Dương)". */
 export function unitFromTitle(line: string): string | undefined {
-  const m = /\bcủa\s+((?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Trường|Bệnh viện)(?=\s)[^()]*?)\s*\)?\s*$/iu.exec(line.normalize("NFC").trim());
+  const m =
+    /\bcủa\s+((?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Trường|Bệnh viện)(?=\s)[^()]*?)\s*\)?\s*$/iu.exec(
+      line.normalize("NFC").trim()
+    );
   if (!m) return undefined;
   const u = m[1].replace(/\s+/g, " ").trim();
   return u.length >= 3 && u.length <= 120 ? u : undefined;

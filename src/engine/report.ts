@@ -44,11 +44,23 @@ export interface ReportJSON {
 
 /** A plain-object form of a report (for the CLI's --json output and for messages between pane and worker). */
 export function reportToJSON(r: Report): ReportJSON {
-  return { meta: r.meta, forms: r.forms, entries: [...r.entries.values()], unplaced: r.unplaced, ...(r.stamp ? { stamp: r.stamp } : {}) };
+  return {
+    meta: r.meta,
+    forms: r.forms,
+    entries: [...r.entries.values()],
+    unplaced: r.unplaced,
+    ...(r.stamp ? { stamp: r.stamp } : {}),
+  };
 }
 
 export function reportFromJSON(j: ReportJSON): Report {
   const entries = new Map<string, ReportEntry>();
   for (const e of j.entries ?? []) entries.set(e.indicatorId, e);
-  return { meta: j.meta ?? { source: "handmade" }, forms: j.forms ?? [], entries, unplaced: j.unplaced ?? [], ...(j.stamp ? { stamp: j.stamp } : {}) };
+  return {
+    meta: j.meta ?? { source: "handmade" },
+    forms: j.forms ?? [],
+    entries,
+    unplaced: j.unplaced ?? [],
+    ...(j.stamp ? { stamp: j.stamp } : {}),
+  };
 }

@@ -55,22 +55,82 @@ export function rulesFor(level: Level, version: string = DEFAULT_VERSION): RuleD
       const rel = relationsIn(i, level, version);
       if (rel.ratio) {
         const right = [rel.ratio.numerator, rel.ratio.denominator];
-        add({ id: `ratio:${i.id}`, rule: "ratio-mismatch", severity: "error", form, target: i.id, left: [i.id], operator: "ratio", right, missingStrategy: "skip-if-any-missing" });
-        add({ id: `zero-den:${i.id}`, rule: "zero-denominator", severity: "warning", form, target: i.id, left: [i.id], operator: "den-nonzero", right: [rel.ratio.denominator], missingStrategy: "skip-if-any-missing" });
+        add({
+          id: `ratio:${i.id}`,
+          rule: "ratio-mismatch",
+          severity: "error",
+          form,
+          target: i.id,
+          left: [i.id],
+          operator: "ratio",
+          right,
+          missingStrategy: "skip-if-any-missing",
+        });
+        add({
+          id: `zero-den:${i.id}`,
+          rule: "zero-denominator",
+          severity: "warning",
+          form,
+          target: i.id,
+          left: [i.id],
+          operator: "den-nonzero",
+          right: [rel.ratio.denominator],
+          missingStrategy: "skip-if-any-missing",
+        });
       }
       if (rel.sumOf) {
         const severity: Severity = rel.sumStrength === "weak" ? "warning" : "error";
-        add({ id: `sum:${i.id}`, rule: "sum-mismatch", severity, form, target: i.id, left: [i.id], operator: "==", right: rel.sumOf, missingStrategy: "skip-if-any-missing" });
+        add({
+          id: `sum:${i.id}`,
+          rule: "sum-mismatch",
+          severity,
+          form,
+          target: i.id,
+          left: [i.id],
+          operator: "==",
+          right: rel.sumOf,
+          missingStrategy: "skip-if-any-missing",
+        });
         // each part of a total cannot exceed it
         for (const p of rel.sumOf) {
-          add({ id: `part:${p}<=${i.id}`, rule: "part-exceeds-whole", severity, form, target: p, left: [p], operator: "<=", right: [i.id], missingStrategy: "skip-if-any-missing" });
+          add({
+            id: `part:${p}<=${i.id}`,
+            rule: "part-exceeds-whole",
+            severity,
+            form,
+            target: p,
+            left: [p],
+            operator: "<=",
+            right: [i.id],
+            missingStrategy: "skip-if-any-missing",
+          });
         }
       }
       for (const w of rel.atMost) {
-        add({ id: `part:${i.id}<=${w}`, rule: "part-exceeds-whole", severity: "error", form, target: i.id, left: [i.id], operator: "<=", right: [w], missingStrategy: "skip-if-any-missing" });
+        add({
+          id: `part:${i.id}<=${w}`,
+          rule: "part-exceeds-whole",
+          severity: "error",
+          form,
+          target: i.id,
+          left: [i.id],
+          operator: "<=",
+          right: [w],
+          missingStrategy: "skip-if-any-missing",
+        });
       }
       if (rel.atLeastSumOf) {
-        add({ id: `least:${i.id}`, rule: "part-exceeds-whole", severity: "error", form, target: i.id, left: [i.id], operator: ">=", right: rel.atLeastSumOf, missingStrategy: "never-skip" });
+        add({
+          id: `least:${i.id}`,
+          rule: "part-exceeds-whole",
+          severity: "error",
+          form,
+          target: i.id,
+          left: [i.id],
+          operator: ">=",
+          right: rel.atLeastSumOf,
+          missingStrategy: "never-skip",
+        });
       }
     }
   }

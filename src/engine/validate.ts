@@ -4,7 +4,16 @@
  * message with the expected and actual figures, and the value cell. Missing or not-applicable
  * inputs skip a relation (never guess zero). Pure; never throws.
  */
-import { catalog, DEFAULT_VERSION, indicatorById, Indicator, inEdition, isValueRow, Level, printedCode } from "../catalog";
+import {
+  catalog,
+  DEFAULT_VERSION,
+  indicatorById,
+  Indicator,
+  inEdition,
+  isValueRow,
+  Level,
+  printedCode,
+} from "../catalog";
 import { findingText } from "../i18n/engine";
 import { formatVi, percentOf, sumDec } from "./numbers";
 import { a1 } from "./report";
@@ -34,9 +43,26 @@ function num(ctx: Ctx, id: string): number | undefined {
   return v && v.state === "value" && typeof v.number === "number" && Number.isFinite(v.number) ? v.number : undefined;
 }
 
-function finding(ctx: Ctx, ind: Indicator, rule: RuleId, severity: Finding["severity"], message: string, expected: Finding["expected"], actual: Finding["actual"]): Finding {
+function finding(
+  ctx: Ctx,
+  ind: Indicator,
+  rule: RuleId,
+  severity: Finding["severity"],
+  message: string,
+  expected: Finding["expected"],
+  actual: Finding["actual"]
+): Finding {
   const e = ctx.report.entries.get(ind.id);
-  const f: Finding = { form: ind.form, code: codeOf(ctx, ind.id), indicator: ind.id, rule, severity, message, expected, actual };
+  const f: Finding = {
+    form: ind.form,
+    code: codeOf(ctx, ind.id),
+    indicator: ind.id,
+    rule,
+    severity,
+    message,
+    expected,
+    actual,
+  };
   if (e?.ref) {
     f.sheet = e.ref.sheet;
     f.cell = a1(e.ref);
@@ -55,15 +81,36 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
   const v = e.value;
   switch (v.state) {
     case "text":
-      out.push(finding(ctx, ind, "not-a-number", "error", findingText.notANumber(v.text ?? rawText(e)), null, v.text ?? rawText(e)));
+      out.push(
+        finding(
+          ctx,
+          ind,
+          "not-a-number",
+          "error",
+          findingText.notANumber(v.text ?? rawText(e)),
+          null,
+          v.text ?? rawText(e)
+        )
+      );
       return;
     case "error":
-      out.push(finding(ctx, ind, "not-a-number", "error", findingText.excelError(v.text ?? rawText(e)), null, v.text ?? rawText(e)));
+      out.push(
+        finding(
+          ctx,
+          ind,
+          "not-a-number",
+          "error",
+          findingText.excelError(v.text ?? rawText(e)),
+          null,
+          v.text ?? rawText(e)
+        )
+      );
       return;
     case "missing":
       // a formula left blank (its inputs are blank) is not something to type in
       if (e.formula && !e.note) return;
-      if (inEdition(ind, ctx.level, ctx.version)) out.push(finding(ctx, ind, "missing", "warning", findingText.missing(), null, null));
+      if (inEdition(ind, ctx.level, ctx.version))
+        out.push(finding(ctx, ind, "missing", "warning", findingText.missing(), null, null));
       return;
     case "na":
       return;
@@ -80,11 +127,23 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
     out.push(finding(ctx, ind, "not-integer", "error", findingText.notInteger(shown), Math.round(n), n));
   }
   if (ind.kind === "percent" && (n < 0 || n > 100)) {
-    out.push(finding(ctx, ind, "percent-out-of-range", "error", findingText.percentOutOfRange(shown), n < 0 ? 0 : 100, n));
+    out.push(
+      finding(ctx, ind, "percent-out-of-range", "error", findingText.percentOutOfRange(shown), n < 0 ? 0 : 100, n)
+    );
   }
   if (ind.kind === "enum" && ind.enum && !ind.enum.some((c) => c.code === n)) {
     const allowed = ind.enum.map((c) => `${c.label} = ${c.code}`).join("; ");
-    out.push(finding(ctx, ind, "enum-invalid", "error", findingText.enumInvalid(shown, allowed), ind.enum.map((c) => c.code).join(", "), n));
+    out.push(
+      finding(
+        ctx,
+        ind,
+        "enum-invalid",
+        "error",
+        findingText.enumInvalid(shown, allowed),
+        ind.enum.map((c) => c.code).join(", "),
+        n
+      )
+    );
   }
   if (v.typedAsText) {
     const text = rawText(e);
@@ -119,14 +178,30 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
       const s = sumDec(right);
       if (l <= s + EPS) return undefined;
       const codes = r.right.map((id) => codeOf(ctx, id)).join(" + ");
-      return finding(ctx, target, r.rule, r.severity, findingText.partExceedsWhole(formatVi(l), codes, formatVi(s)), s, l);
+      return finding(
+        ctx,
+        target,
+        r.rule,
+        r.severity,
+        findingText.partExceedsWhole(formatVi(l), codes, formatVi(s)),
+        s,
+        l
+      );
     }
     case ">=": {
       const s = sumDec(right);
       if (l + EPS >= s) return undefined;
       const present = r.right.filter((id) => num(ctx, id) !== undefined);
       const codes = present.map((id) => codeOf(ctx, id)).join(" + ");
-      return finding(ctx, target, r.rule, r.severity, findingText.wholeBelowParts(formatVi(l), codes, formatVi(s)), s, l);
+      return finding(
+        ctx,
+        target,
+        r.rule,
+        r.severity,
+        findingText.wholeBelowParts(formatVi(l), codes, formatVi(s)),
+        s,
+        l
+      );
     }
     case "ratio": {
       const [numr, den] = right;
@@ -137,15 +212,38 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
       const [numId, denId] = r.right;
       if (Math.abs(l) <= 1 && Math.abs(l * 100 - expected) <= RATIO_TOLERANCE + EPS) {
         // 0,9656 for 96,56%: a fraction where a percentage belongs
-        return finding(ctx, target, r.rule, "warning", findingText.ratioAsFraction(formatVi(l), formatVi(expected, 2)), expected, l);
+        return finding(
+          ctx,
+          target,
+          r.rule,
+          "warning",
+          findingText.ratioAsFraction(formatVi(l), formatVi(expected, 2)),
+          expected,
+          l
+        );
       }
-      const msg = findingText.ratioMismatch(formatVi(l), formatVi(expected, 2), codeOf(ctx, numId), formatVi(numr), codeOf(ctx, denId), formatVi(den));
+      const msg = findingText.ratioMismatch(
+        formatVi(l),
+        formatVi(expected, 2),
+        codeOf(ctx, numId),
+        formatVi(numr),
+        codeOf(ctx, denId),
+        formatVi(den)
+      );
       return finding(ctx, target, r.rule, r.severity, msg, expected, l);
     }
     case "den-nonzero": {
       const [den] = right;
       if (den !== 0) return undefined;
-      return finding(ctx, target, r.rule, r.severity, findingText.zeroDenominator(formatVi(l), codeOf(ctx, r.right[0])), null, l);
+      return finding(
+        ctx,
+        target,
+        r.rule,
+        r.severity,
+        findingText.zeroDenominator(formatVi(l), codeOf(ctx, r.right[0])),
+        null,
+        l
+      );
     }
   }
   return undefined;
@@ -191,7 +289,7 @@ export function validate(report: Report): Finding[] {
         (sheetOf(a) === sheetOf(b) ? 0 : sheetOf(a) < sheetOf(b) ? -1 : 1) ||
         rowOf(a) - rowOf(b) ||
         (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
-        RULE_ORDER[a.rule] - RULE_ORDER[b.rule],
+        RULE_ORDER[a.rule] - RULE_ORDER[b.rule]
     );
   } catch {
     /* a defect in a rule must not hide the findings already made */

@@ -11,13 +11,26 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 
 /** Not-applicable markers (compared after lowercasing and trimming). */
 const NA_EXACT = new Set(["-", "--", "---", "–", "—", "x", "k", "n/a", "na", "không", "khong", "không có", "ko"]);
-const NA_PREFIX = ["không thuộc", "không phát sinh", "chưa phát sinh", "không áp dụng", "không có số liệu", "khong thuoc", "khong phat sinh"];
+const NA_PREFIX = [
+  "không thuộc",
+  "không phát sinh",
+  "chưa phát sinh",
+  "không áp dụng",
+  "không có số liệu",
+  "khong thuoc",
+  "khong phat sinh",
+];
 
 function normalizeText(s: string): string {
   let t = s.normalize("NFC");
   // full-width digits and punctuation
   t = t.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
-  t = t.replace(/\uff0e/g, ".").replace(/\uff0c/g, ",").replace(/\uff05/g, "%").replace(/\uff0b/g, "+").replace(/\uff0d/g, "-");
+  t = t
+    .replace(/\uff0e/g, ".")
+    .replace(/\uff0c/g, ",")
+    .replace(/\uff05/g, "%")
+    .replace(/\uff0b/g, "+")
+    .replace(/\uff0d/g, "-");
   // Unicode minus signs
   t = t.replace(/[\u2212\ufe63]/g, "-");
   return t;
@@ -87,7 +100,8 @@ export function parseValue(raw: GridValue | undefined, kind?: Kind): ParsedValue
 function safeRaw(raw: unknown): string | number | boolean | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
-  if (typeof raw === "object" && typeof (raw as { error?: unknown }).error === "string") return (raw as { error: string }).error;
+  if (typeof raw === "object" && typeof (raw as { error?: unknown }).error === "string")
+    return (raw as { error: string }).error;
   return String(raw);
 }
 

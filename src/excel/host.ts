@@ -67,7 +67,11 @@ export interface ExcelHost {
 
 /** The only error the adapter throws: `message` is one Vietnamese line; `code` is the Office.js code when there is one. */
 export class ExcelHostError extends Error {
-  constructor(message: string, readonly code: string = "Input", readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly code: string = "Input",
+    readonly cause?: unknown
+  ) {
     super(message);
     this.name = "ExcelHostError";
   }
@@ -219,7 +223,8 @@ export function toHostError(e: unknown): ExcelHostError {
   if (e instanceof ExcelHostError) return e;
   const err = e as { code?: string; message?: string; name?: string } | undefined;
   const code = err?.code ?? "";
-  if (e instanceof ReferenceError || (err?.name === "ReferenceError")) return new ExcelHostError(excelVi.errors.noExcel, "NoExcel", e);
+  if (e instanceof ReferenceError || err?.name === "ReferenceError")
+    return new ExcelHostError(excelVi.errors.noExcel, "NoExcel", e);
   if (code === "InvalidOperationInCellEditMode") return new ExcelHostError(excelVi.errors.cellEditMode, code, e);
   if (code === "AccessDenied") return new ExcelHostError(excelVi.errors.protectedSheet, code, e);
   if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded")
@@ -279,7 +284,9 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
   }
 
   /** Runs a batch; `sync` counts the context.sync() calls. Errors become ExcelHostError. */
-  async function batch<T>(fn: (ctx: Ctx, sync: () => Promise<void>) => Promise<T>): Promise<{ result: T; syncs: number }> {
+  async function batch<T>(
+    fn: (ctx: Ctx, sync: () => Promise<void>) => Promise<T>
+  ): Promise<{ result: T; syncs: number }> {
     let syncs = 0;
     try {
       const result = await run(async (ctx: Ctx) => {
@@ -360,14 +367,19 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
       const box = parseRange(st.range)!;
       applyStyle(sh, st.range, st.style, box);
       // numFmt outside the cell block (a bounded range only): set it there too.
-      if (st.style.numFmt !== undefined && (box.r2 > block.rows || box.c2 > block.cols) && box.r2 - box.r1 < 5000 && box.c2 - box.c1 < 200) {
+      if (
+        st.style.numFmt !== undefined &&
+        (box.r2 > block.rows || box.c2 > block.cols) &&
+        box.r2 - box.r1 < 5000 &&
+        box.c2 - box.c1 < 200
+      ) {
         const fmt = st.style.numFmt;
         const outside = Array.from({ length: box.r2 - box.r1 + 1 }, (_, i) =>
           Array.from({ length: box.c2 - box.c1 + 1 }, (_, j) => {
             const rr = box.r1 + i;
             const cc = box.c1 + j;
             return rr <= block.rows && cc <= block.cols ? block.numberFormat[rr - 1][cc - 1] : fmt;
-          }),
+          })
         );
         sh.getRange(st.range).numberFormat = outside;
       }
@@ -399,8 +411,14 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     } else {
       dv.rule = { list: { inCellDropDown: true, source: rule.values.map((x) => x.replace(/,/g, " ")).join(",") } };
     }
-    if (v.prompt) dv.prompt = { showPrompt: true, title: truncate(v.prompt.title, 32), message: truncate(v.prompt.message, 255) };
-    dv.errorAlert = { showAlert: true, style: "Warning", title: truncate(v.error.title, 32), message: truncate(v.error.message, 225) };
+    if (v.prompt)
+      dv.prompt = { showPrompt: true, title: truncate(v.prompt.title, 32), message: truncate(v.prompt.message, 255) };
+    dv.errorAlert = {
+      showAlert: true,
+      style: "Warning",
+      title: truncate(v.error.title, 32),
+      message: truncate(v.error.message, 225),
+    };
   }
 
   function queuePageLayout(sh: Sheet, s: SheetSpec) {
@@ -519,11 +537,16 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         let tmp = 0;
         const plan: { s: SheetSpec; block: Block; replaces: typeof metas; tempName?: string }[] = [];
         for (const s of spec.sheets) {
-          const meta = decodeMeta(s.cells[0]?.[5] && s.cells[0][5]!.t === "s" ? (s.cells[0][5] as { v: string }).v : undefined);
+          const meta = decodeMeta(
+            s.cells[0]?.[5] && s.cells[0][5]!.t === "s" ? (s.cells[0][5] as { v: string }).v : undefined
+          );
           const matches = metas.filter(
             (e) =>
               same(e.name, s.name) ||
-              (meta && e.meta && e.meta.kind === meta.kind && (meta.kind === "consolidated" || e.meta.form === meta.form)),
+              (meta &&
+                e.meta &&
+                e.meta.kind === meta.kind &&
+                (meta.kind === "consolidated" || e.meta.form === meta.form))
           );
           if (matches.length > 0 && opts.existing === "keep") {
             for (const m of matches) if (!kept.includes(m.name)) kept.push(m.name);
@@ -585,7 +608,8 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         } catch {
           if (withValidation.length > 0) {
             try {
-              for (const p of withValidation) for (const v of p.s.validations) queueValidation(created.get(p.s)!, v, true);
+              for (const p of withValidation)
+                for (const v of p.s.validations) queueValidation(created.get(p.s)!, v, true);
               await sync();
             } catch {
               skipped.add("dataValidation");
@@ -616,7 +640,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
             }
           }
         }
-      }),
+      })
     );
     return { written, kept, syncs, skippedFeatures: written.length > 0 ? [...skipped] : [] };
   }
@@ -670,7 +694,9 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         }
         const top = r.rowIndex + 1 + sl.r0;
         const left = r.columnIndex + 1;
-        sl.range = targets[sl.k].getRange(boxAddress({ r1: top, c1: left, r2: top + sl.rows - 1, c2: left + r.columnCount - 1 }));
+        sl.range = targets[sl.k].getRange(
+          boxAddress({ r1: top, c1: left, r2: top + sl.rows - 1, c2: left + r.columnCount - 1 })
+        );
         // numberFormat in the same request: a number shown as 99,75% is stored as 0.9975
         sl.range.load("values,formulas,valueTypes,numberFormat");
         cells += n;
@@ -694,10 +720,10 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
                 const gv = gridValue(v, x.valueTypes[i][j]);
                 // the figure the user sees: 0.9975 formatted "0.00%" is 99.75
                 return typeof gv === "number" && isPercentFormat(nf?.[j]) ? percentShown(gv) : gv;
-              }),
+              })
             );
             formulas.push(
-              x.formulas[i].map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== row[j] ? f : null)),
+              x.formulas[i].map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== row[j] ? f : null))
             );
           });
         }
@@ -709,7 +735,8 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         return g;
       });
       const settings: Record<string, string> = {};
-      if (settingsUsed && !settingsUsed.isNullObject) for (const [k, v] of settingsFrom(settingsUsed.values)) settings[k] = v;
+      if (settingsUsed && !settingsUsed.isNullObject)
+        for (const [k, v] of settingsFrom(settingsUsed.values)) settings[k] = v;
       return { sheets, settings };
     });
     return result;
@@ -731,7 +758,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
         }
         queueSettings(ctx, sh.isNullObject ? undefined : sh, mergeSettings(old, values));
         await sync();
-      }),
+      })
     );
   }
 
@@ -739,7 +766,8 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     const sh = ctx.workbook.worksheets.getItemOrNullObject(name);
     sh.load("name,visibility");
     await sync();
-    if (sh.isNullObject || same(name, SETTINGS_SHEET)) throw new ExcelHostError(excelVi.errors.noSheet(name), "ItemNotFound");
+    if (sh.isNullObject || same(name, SETTINGS_SHEET))
+      throw new ExcelHostError(excelVi.errors.noSheet(name), "ItemNotFound");
     return sh;
   }
 
@@ -757,7 +785,8 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
   async function writeCells(sheet: string, cells: { a1: string; cell: CellSpec }[]): Promise<void> {
     for (const { a1, cell } of cells) {
       if (typeof a1 !== "string" || !parseCell(a1)) throw new ExcelHostError(excelVi.errors.badAddress(String(a1)));
-      if (cell && cell.t === "n" && !Number.isFinite(cell.v)) throw new ExcelHostError(excelVi.errors.generic(`${a1}: ${cell.v}`));
+      if (cell && cell.t === "n" && !Number.isFinite(cell.v))
+        throw new ExcelHostError(excelVi.errors.generic(`${a1}: ${cell.v}`));
       if (cell && cell.t === "s" && cell.v.length > 32766) throw new ExcelHostError(excelVi.errors.textTooLong(a1));
     }
     if (cells.length === 0) return;
@@ -772,7 +801,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
           else r.formulas = [[cellFormula(cell)]];
         }
         await sync();
-      }),
+      })
     );
   }
 
@@ -824,7 +853,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
             } catch {
               /* the new sheet simply is not watched */
             }
-          }),
+          })
         );
       }
       await sync();

@@ -6,7 +6,8 @@
 export const readVi = {
   empty: "Tệp rỗng (0 byte), không có dữ liệu để đọc.",
   xls: "Đây là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel và lưu lại dạng Sổ làm việc Excel (.xlsx) rồi thử lại.",
-  encrypted: "Tệp được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại.",
+  encrypted:
+    "Tệp được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại.",
   ods: "Đây là tệp bảng tính OpenDocument (.ods). Hãy lưu lại dạng .xlsx rồi thử lại.",
   pdf: "Đây là tệp PDF, không phải tệp Excel. Hãy dùng tệp .xlsx của báo cáo.",
   docx: "Đây là tệp Word (.docx), không phải tệp Excel. Hãy dùng tệp .xlsx của báo cáo.",
@@ -57,7 +58,8 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
   missingUnit: 'Thiếu tên đơn vị báo cáo (--unit "TÊN ĐƠN VỊ").',
   badVersion: (v: string, ids: string) => `Phiên bản "${v}" không có; các phiên bản: ${ids}.`,
   badForms: (v: string) => `Danh sách biểu mẫu "${v}" không hợp lệ; ví dụ: --forms 1,3,7 (từ 1 đến 7).`,
-  emptyForms: (forms: string, level: string) => `Biểu mẫu ${forms} không có chỉ tiêu nào ở cấp ${LEVEL_NAMES[level] ?? level}.`,
+  emptyForms: (forms: string, level: string) =>
+    `Biểu mẫu ${forms} không có chỉ tiêu nào ở cấp ${LEVEL_NAMES[level] ?? level}.`,
   exists: (p: string) => `Tệp "${p}" đã có. Dùng --force nếu muốn ghi đè.`,
   cannotWrite: (p: string) => `Không ghi được tệp "${p}".`,
   created: (p: string, forms: string, rows: number) => `Đã tạo ${p}: biểu mẫu ${forms}, ${rows} chỉ tiêu.`,
@@ -83,8 +85,13 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
     at: (sheet: string, cell: string) => ` [${sheet}!${cell}]`,
     row: (code: string) => `Chỉ tiêu ${code}`,
     unplacedHeader: (n: number) => `Có ${n} dòng không xác định được chỉ tiêu:`,
-    unplacedRow: (sheet: string, row: number, text: string, reason: string) => `  ${sheet}, dòng ${row}: ${text} — ${reason}`,
-    stamp: { none: "Chưa đóng dấu kiểm tra trước khi gửi.", unchanged: "Dấu kiểm tra còn nguyên: số liệu không đổi từ khi kiểm tra.", changed: "Số liệu đã thay đổi sau khi đóng dấu kiểm tra." },
+    unplacedRow: (sheet: string, row: number, text: string, reason: string) =>
+      `  ${sheet}, dòng ${row}: ${text} — ${reason}`,
+    stamp: {
+      none: "Chưa đóng dấu kiểm tra trước khi gửi.",
+      unchanged: "Dấu kiểm tra còn nguyên: số liệu không đổi từ khi kiểm tra.",
+      changed: "Số liệu đã thay đổi sau khi đóng dấu kiểm tra.",
+    },
     summary: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0 ? "Không phát hiện lỗi." : `Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo.`,
   },

@@ -36,8 +36,10 @@ export const consolidateText = {
   sameFigures: (file: string) => `Số liệu giống hệt tệp ${file}; kiểm tra lại có gửi nhầm tệp không.`,
   wrongPeriod: (got: string, want: string) => `Kỳ báo cáo của tệp là ${got}, không phải ${want}; không tổng hợp.`,
   unknownPeriod: "Không xác định được kỳ báo cáo của tệp; vẫn tổng hợp, cần kiểm tra lại.",
-  wrongVersion: (got: string, want: string) => `Tệp dùng biểu mẫu phiên bản ${got}, không phải ${want}; không tổng hợp.`,
-  wrongLevel: (got: string, allowed: string) => `Tệp là báo cáo cấp ${got}, trong khi chỉ tổng hợp báo cáo cấp ${allowed}; không tổng hợp.`,
+  wrongVersion: (got: string, want: string) =>
+    `Tệp dùng biểu mẫu phiên bản ${got}, không phải ${want}; không tổng hợp.`,
+  wrongLevel: (got: string, allowed: string) =>
+    `Tệp là báo cáo cấp ${got}, trong khi chỉ tổng hợp báo cáo cấp ${allowed}; không tổng hợp.`,
   noFigures: "Không tìm thấy biểu mẫu hay số liệu nào trong tệp; không tổng hợp.",
   noUnitName: (file: string) => `Tệp ${file} không ghi tên đơn vị; dùng tên tệp.`,
   late: (days: number, deadline: string) => `Nộp muộn ${days} ngày (hạn ${deadline}).`,
@@ -78,7 +80,8 @@ export const consolidateText = {
   cannotReadExpect: (f: string) => `Không đọc được danh sách đơn vị ${f}.`,
   cannotReadFile: (f: string) => `Không đọc được tệp ${f}.`,
   cannotWrite: (f: string) => `Không ghi được tệp ${f}.`,
-  outputNotOurs: (f: string) => `Tệp ${f} đã có và chứa trang tính không do Báo cáo CCHC tạo; chọn tên khác để không mất dữ liệu.`,
+  outputNotOurs: (f: string) =>
+    `Tệp ${f} đã có và chứa trang tính không do Báo cáo CCHC tạo; chọn tên khác để không mất dữ liệu.`,
   outIsInput: "Tệp kết quả trùng với một tệp đầu vào; chọn tên khác.",
   nothing: "Không có tệp nào tổng hợp được; không ghi tệp kết quả.",
   written: (out: string, n: number, total: number, missing: number) =>

@@ -64,7 +64,7 @@ export const findingText = {
     return `Giá trị ${actual} không thuộc các mã cho phép (${allowed}).`;
   },
   missing(): string {
-    return "Chưa nhập số liệu (để trống); nếu không phát sinh hãy ghi 0 hoặc \"-\".";
+    return 'Chưa nhập số liệu (để trống); nếu không phát sinh hãy ghi 0 hoặc "-".';
   },
 };
 

@@ -57,8 +57,7 @@ export const pane = {
     checking: "Đang kiểm tra…",
     noForms: "Chưa có biểu mẫu nào trong bảng tính. Hãy chèn biểu mẫu ở thẻ “Chèn biểu mẫu”.",
     noFindings: "Không phát hiện lỗi nào.",
-    formHeading: (n: number, errors: number, warnings: number) =>
-      `Biểu mẫu ${n}: ${errors} lỗi, ${warnings} cảnh báo`,
+    formHeading: (n: number, errors: number, warnings: number) => `Biểu mẫu ${n}: ${errors} lỗi, ${warnings} cảnh báo`,
     error: "Lỗi",
     warning: "Cảnh báo",
     expected: "Cần là",
@@ -70,14 +69,16 @@ export const pane = {
     fixFailed: "Không sửa được ô này. Hãy sửa trực tiếp trong bảng tính.",
     readFailed: "Không đọc được bảng tính. Hãy thử lại.",
     preSend: "Kiểm tra trước khi gửi",
-    summaryForms: (forms: number[]) => (forms.length ? `Biểu mẫu có trong bảng tính: ${forms.join(", ")}` : "Không có biểu mẫu nào"),
+    summaryForms: (forms: number[]) =>
+      forms.length ? `Biểu mẫu có trong bảng tính: ${forms.join(", ")}` : "Không có biểu mẫu nào",
     summaryCounts: (errors: number, warnings: number) => `${errors} lỗi, ${warnings} cảnh báo`,
     ready: "Sẵn sàng gửi",
     notReady: "Chưa sẵn sàng gửi",
     notReadyHint: "Hãy sửa các lỗi trong danh sách rồi kiểm tra lại.",
     stamped: (at: string) => `Đã ghi dấu kiểm tra vào bảng tính lúc ${at}.`,
     stampUnchanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}; số liệu chưa thay đổi từ đó.`,
-    stampChanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}, nhưng số liệu đã thay đổi từ đó. Hãy kiểm tra lại trước khi gửi.`,
+    stampChanged: (at: string) =>
+      `Đã kiểm tra trước khi gửi lúc ${at}, nhưng số liệu đã thay đổi từ đó. Hãy kiểm tra lại trước khi gửi.`,
     findingsLabel: "Danh sách lỗi và cảnh báo",
     missingSummary: (n: number) => `${n} chỉ tiêu chưa nhập số liệu`,
   },
@@ -98,10 +99,15 @@ export const pane = {
     colUnit: "Đơn vị",
     colFile: "Tệp",
     colStatus: "Tình trạng",
-    status: { ok: "Đã tổng hợp", warning: "Có cảnh báo", error: "Lỗi", missing: "Chưa nộp", pending: "Đang chờ", reading: "Đang đọc", read: "Đã đọc" } as Record<
-      string,
-      string
-    >,
+    status: {
+      ok: "Đã tổng hợp",
+      warning: "Có cảnh báo",
+      error: "Lỗi",
+      missing: "Chưa nộp",
+      pending: "Đang chờ",
+      reading: "Đang đọc",
+      read: "Đã đọc",
+    } as Record<string, string>,
     progress: (name: string) => `Tiến độ đọc tệp ${name}`,
     done: (units: number, sheet: string) => `Đã tổng hợp ${units} đơn vị vào trang “${sheet}”.`,
     failed: "Không tổng hợp được. Bảng tính không bị thay đổi.",

@@ -30,21 +30,28 @@ export function parseSettings(json: string | undefined): WorkbookSettings | unde
   const s = o as Record<string, unknown>;
   const p = s.period as Record<string, unknown> | undefined;
   if (typeof s.level !== "string" || !isLevel(s.level)) return undefined;
-  if (!p || typeof p !== "object" || !PERIOD_KINDS.includes(p.kind as PeriodKind) || !isValidYear(p.year)) return undefined;
+  if (!p || typeof p !== "object" || !PERIOD_KINDS.includes(p.kind as PeriodKind) || !isValidYear(p.year))
+    return undefined;
   const version = typeof s.version === "string" && VERSION_IDS.includes(s.version) ? s.version : DEFAULT_VERSION;
   const unit = typeof s.unit === "string" ? s.unit.slice(0, 200) : "";
   return { level: s.level, period: { kind: p.kind as PeriodKind, year: p.year as number }, unit, version };
 }
 
 export function serializeSettings(s: WorkbookSettings): string {
-  return JSON.stringify({ level: s.level, period: { kind: s.period.kind, year: s.period.year }, unit: s.unit, version: s.version });
+  return JSON.stringify({
+    level: s.level,
+    period: { kind: s.period.kind, year: s.period.year },
+    unit: s.unit,
+    version: s.version,
+  });
 }
 
 export function parseStamp(json: string | undefined): Stamp | undefined {
   if (!json) return undefined;
   try {
     const o = JSON.parse(json);
-    if (o && typeof o.at === "string" && typeof o.by === "string" && typeof o.fingerprint === "string") return o as Stamp;
+    if (o && typeof o.at === "string" && typeof o.by === "string" && typeof o.fingerprint === "string")
+      return o as Stamp;
   } catch {
     /* a damaged stamp reads as none */
   }
@@ -91,7 +98,9 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     .sort((a, b) => a - b)
     .map((form) => {
       const items = byForm.get(form)!.slice();
-      items.sort((a, b) => (a.severity === b.severity ? compareCodes(a.code, b.code) : a.severity === "error" ? -1 : 1));
+      items.sort((a, b) =>
+        a.severity === b.severity ? compareCodes(a.code, b.code) : a.severity === "error" ? -1 : 1
+      );
       return {
         form,
         items,
@@ -172,7 +181,12 @@ function gridFormula(grids: GridSheet[], sheet: string, a1: string): string | nu
  * - a cell the layout fills with a formula (a ratio) whose formula was typed over → write the formula back.
  * Anything else is for the user to decide.
  */
-export function fixFor(f: Finding, report: Report | undefined, spec: WorkbookSpec | undefined, grids: GridSheet[]): Fix | undefined {
+export function fixFor(
+  f: Finding,
+  report: Report | undefined,
+  spec: WorkbookSpec | undefined,
+  grids: GridSheet[]
+): Fix | undefined {
   if (!f.sheet || !f.cell) return undefined;
   if (f.rule === "text-number") {
     const v = report?.entries.get(f.indicator)?.value;

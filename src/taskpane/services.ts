@@ -64,7 +64,7 @@ export type ConsolidateFn = (
     /** Existing sheets (name and F1 text) so that a user's sheet is never replaced. */
     existing: { name: string; f1: unknown }[];
     onProgress: (file: string, fraction: number) => void;
-  },
+  }
 ) => Promise<ConsolidateOutput>;
 
 /** One row per file (and per expected unit with no file) for the pane's status table. */
@@ -87,8 +87,14 @@ export function unitRows(c: Consolidation): UnitRow[] {
 export const consolidateFiles: ConsolidateFn = async (files, opts) => {
   const c = await readAndConsolidate(
     files.map((f) => ({ name: f.name, bytes: f.bytes })),
-    { level: opts.settings.level, version: opts.settings.version, period: opts.settings.period, unit: opts.settings.unit, expected: opts.expectedUnits },
-    (_done, _total, name) => opts.onProgress(name, 1),
+    {
+      level: opts.settings.level,
+      version: opts.settings.version,
+      period: opts.settings.period,
+      unit: opts.settings.unit,
+      expected: opts.expectedUnits,
+    },
+    (_done, _total, name) => opts.onProgress(name, 1)
   );
   const sheet = buildConsolidatedSheet(c);
   const plan = planSheetReplacement(opts.existing, [sheet]);

@@ -31,7 +31,11 @@ export function readWorkbookPath(path: string): PathReadOutcome {
     return { ok: false, code: "not-found", reason: readVi.notFound(path) };
   }
   if (size > READ_LIMITS.maxFileBytes) {
-    return { ok: false, code: "too-large", reason: readVi.tooLarge(readVi.tooLargeFile(READ_LIMITS.maxFileBytes / (1024 * 1024))) };
+    return {
+      ok: false,
+      code: "too-large",
+      reason: readVi.tooLarge(readVi.tooLargeFile(READ_LIMITS.maxFileBytes / (1024 * 1024))),
+    };
   }
   let buf: Buffer;
   try {

@@ -33,7 +33,10 @@ export const READ_LIMITS = {
 };
 
 class ReadFail extends Error {
-  constructor(public code: ReadFailCode, public reason: string) {
+  constructor(
+    public code: ReadFailCode,
+    public reason: string
+  ) {
     super(reason);
   }
 }
@@ -55,7 +58,8 @@ function hasUtf16(buf: Uint8Array, text: string): boolean {
   const n = buf.length - text.length * 2;
   outer: for (let i = 0; i <= n; i++) {
     if (buf[i] !== first || buf[i + 1] !== 0) continue;
-    for (let k = 1; k < text.length; k++) if (buf[i + 2 * k] !== text.charCodeAt(k) || buf[i + 2 * k + 1] !== 0) continue outer;
+    for (let k = 1; k < text.length; k++)
+      if (buf[i + 2 * k] !== text.charCodeAt(k) || buf[i + 2 * k + 1] !== 0) continue outer;
     return true;
   }
   return false;
@@ -64,7 +68,8 @@ function hasUtf16(buf: Uint8Array, text: string): boolean {
 function sniffNonZip(buf: Uint8Array): ReadFail {
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // An OLE compound file: a legacy .xls, or an .xlsx encrypted with a password (EncryptionInfo stream).
-    if (hasUtf16(buf, "EncryptionInfo") || hasUtf16(buf, "EncryptedPackage")) return new ReadFail("encrypted", readVi.encrypted);
+    if (hasUtf16(buf, "EncryptionInfo") || hasUtf16(buf, "EncryptedPackage"))
+      return new ReadFail("encrypted", readVi.encrypted);
     return new ReadFail("xls", readVi.xls);
   }
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46])) return new ReadFail("not-xlsx", readVi.pdf);
@@ -86,7 +91,8 @@ export function unescapeXml(s: string): string {
     });
   }
   // Excel escapes control characters as _xHHHH_
-  if (s.indexOf("_x") >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (s.indexOf("_x") >= 0)
+    s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   return s;
 }
 
@@ -221,7 +227,10 @@ const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ids). */
-const BUILTIN_DATE_FMTS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FMTS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** True when a format code shows a date or time (d, m, y, h, s outside quotes, escapes and [colour] tags). */
 export function isDateFormat(code: string): boolean {
@@ -282,7 +291,12 @@ interface RawCell {
 }
 
 /** Scans one worksheet's XML into cells, hidden rows. */
-function scanSheet(xml: string, sheetName: string, shared: string[], kinds: () => StyleKinds): { cells: RawCell[]; hiddenRows: number[] } {
+function scanSheet(
+  xml: string,
+  sheetName: string,
+  shared: string[],
+  kinds: () => StyleKinds
+): { cells: RawCell[]; hiddenRows: number[] } {
   const cells: RawCell[] = [];
   const hiddenRows: number[] = [];
   let start = xml.indexOf("sheetData");
@@ -380,7 +394,7 @@ function scanSheet(xml: string, sheetName: string, shared: string[], kinds: () =
     } else if (t === "d") {
       // an ISO date cell: shown as a date, never a figure
       const ms = vText === undefined ? NaN : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(vText) ? vText : vText + "Z");
-      v = Number.isFinite(ms) ? dateText((ms - EXCEL_EPOCH) / 86400000) : vText ?? null;
+      v = Number.isFinite(ms) ? dateText((ms - EXCEL_EPOCH) / 86400000) : (vText ?? null);
     } else if (vText !== undefined && vText !== "") {
       const n = Number(vText);
       v = Number.isFinite(n) ? n : vText;
@@ -460,14 +474,16 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
   try {
     entries = listZip(buf);
   } catch (e) {
-    if (e instanceof ZipError && e.code === "too-large") throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeFile(READ_LIMITS.maxFileBytes / MB)));
+    if (e instanceof ZipError && e.code === "too-large")
+      throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeFile(READ_LIMITS.maxFileBytes / MB)));
     throw new ReadFail("corrupt", readVi.corrupt);
   }
   let budget = READ_LIMITS.maxUnzippedBytes;
   const part = (name: string): string | undefined => {
     const e = findEntry(entries, name);
     if (!e) return undefined;
-    if (e.size > budget) throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeUnzipped(READ_LIMITS.maxUnzippedBytes / MB)));
+    if (e.size > budget)
+      throw new ReadFail("too-large", readVi.tooLarge(readVi.tooLargeUnzipped(READ_LIMITS.maxUnzippedBytes / MB)));
     budget -= e.size;
     try {
       return decoder.decode(readEntry(buf, e, e.size, opts.inflater));
@@ -499,7 +515,8 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
   if (rootRels) {
     const doc = tags(rootRels, "Relationship").find((r) => /officeDocument$/.test(r.Type ?? "") && r.Target);
     if (doc) wbPath = resolveTarget("", doc.Target);
-    if (/^(word|ppt)\//i.test(wbPath)) throw new ReadFail("not-xlsx", /^word/i.test(wbPath) ? readVi.docx : readVi.notXlsx);
+    if (/^(word|ppt)\//i.test(wbPath))
+      throw new ReadFail("not-xlsx", /^word/i.test(wbPath) ? readVi.docx : readVi.notXlsx);
   }
   if (!findEntry(entries, wbPath)) {
     if (findEntry(entries, "word/document.xml")) throw new ReadFail("not-xlsx", readVi.docx);
@@ -517,10 +534,12 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
   const wbRels = part(relsPath(wbPath)) ?? "";
   const rels = new Map<string, { target: string; type: string }>();
   for (const r of tags(wbRels, "Relationship")) {
-    if (r.Id && r.Target && r.TargetMode !== "External") rels.set(r.Id, { target: resolveTarget(wbPath, r.Target), type: r.Type ?? "" });
+    if (r.Id && r.Target && r.TargetMode !== "External")
+      rels.set(r.Id, { target: resolveTarget(wbPath, r.Target), type: r.Type ?? "" });
   }
   const sheetTags = tags(wbXml, "sheet");
-  if (sheetTags.length > READ_LIMITS.maxSheets) throw new ReadFail("too-large", readVi.tooLarge(readVi.tooManySheets(READ_LIMITS.maxSheets)));
+  if (sheetTags.length > READ_LIMITS.maxSheets)
+    throw new ReadFail("too-large", readVi.tooLarge(readVi.tooManySheets(READ_LIMITS.maxSheets)));
 
   let sharedStrings: string[] = [];
   const ssRel = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));

@@ -21,7 +21,12 @@ export function parseRange(range: string): { r1: number; c1: number; r2: number;
   const [a, b] = range.split(":");
   const p = parseA1(a);
   const q = b ? parseA1(b) : p;
-  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+  return {
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
+  };
 }
 
 function argb(hex: string): string {
@@ -85,7 +90,9 @@ function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
 function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   const ws = wb.addWorksheet(sh.name.slice(0, 31), {
     properties: sh.tabColor ? { tabColor: { argb: argb(sh.tabColor) } } : undefined,
-    views: sh.freezeRows ? [{ state: "frozen", ySplit: sh.freezeRows, xSplit: 0, topLeftCell: `A${sh.freezeRows + 1}` }] : undefined,
+    views: sh.freezeRows
+      ? [{ state: "frozen", ySplit: sh.freezeRows, xSplit: 0, topLeftCell: `A${sh.freezeRows + 1}` }]
+      : undefined,
   });
   sh.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
@@ -97,7 +104,7 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   sh.cells.forEach((row, ri) =>
     row.forEach((spec, ci) => {
       if (spec !== null && spec !== undefined) setValue(ws.getCell(ri + 1, ci + 1), spec);
-    }),
+    })
   );
   for (const [r, h] of Object.entries(sh.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
 
@@ -145,7 +152,9 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
 
   let priority = 1;
   for (const cf of sh.conditionalFormats) {
-    const style: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } };
+    const style: Partial<ExcelJS.Style> = {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+    };
     if (cf.fontColor) style.font = { color: { argb: argb(cf.fontColor) } };
     ws.addConditionalFormatting({
       ref: cf.range,

@@ -15,7 +15,10 @@ export interface ZipEntry {
 }
 
 export class ZipError extends Error {
-  constructor(public code: "truncated" | "bad" | "encrypted" | "too-large", message?: string) {
+  constructor(
+    public code: "truncated" | "bad" | "encrypted" | "too-large",
+    message?: string
+  ) {
     super(message ?? code);
   }
 }
@@ -65,7 +68,10 @@ export function listZip(buf: Uint8Array, maxEntries = 10000): Map<string, ZipEnt
     const commentLen = u16(buf, p + 32);
     const localOffset = u32(buf, p + 42);
     if (p + 46 + nameLen > n) throw new ZipError("bad");
-    const name = utf8.decode(buf.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, "/").replace(/^\//, "");
+    const name = utf8
+      .decode(buf.subarray(p + 46, p + 46 + nameLen))
+      .replace(/\\/g, "/")
+      .replace(/^\//, "");
     out.set(name, { name, method, flags, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -122,7 +128,13 @@ export function readEntry(buf: Uint8Array, e: ZipEntry, cap: number, inflater?: 
     try {
       r = inflater(data, e.size);
     } catch (err) {
-      throw new ZipError(/RangeError|ERR_BUFFER_TOO_LARGE|maxOutputLength|larger/i.test(String((err as Error)?.name) + String((err as Error)?.message) + String((err as { code?: string })?.code)) ? "too-large" : "bad");
+      throw new ZipError(
+        /RangeError|ERR_BUFFER_TOO_LARGE|maxOutputLength|larger/i.test(
+          String((err as Error)?.name) + String((err as Error)?.message) + String((err as { code?: string })?.code)
+        )
+          ? "too-large"
+          : "bad"
+      );
     }
     if (r.length > e.size) throw new ZipError("too-large");
     return r;

@@ -74,9 +74,15 @@ function field(label: string, control: HTMLElement, hint?: HTMLElement): HTMLEle
   return h("div", { className: "field" }, [h("label", { for: id }, [label]), control, hint]);
 }
 
-function select(testid: string, options: { value: string; text: string }[], value: string, onChange: (v: string) => void): HTMLSelectElement {
+function select(
+  testid: string,
+  options: { value: string; text: string }[],
+  value: string,
+  onChange: (v: string) => void
+): HTMLSelectElement {
   const s = h("select", { "data-testid": testid }) as HTMLSelectElement;
-  for (let i = 0; i < options.length; i++) addChildren(s, [h("option", { value: options[i].value }, [options[i].text])]);
+  for (let i = 0; i < options.length; i++)
+    addChildren(s, [h("option", { value: options[i].value }, [options[i].text])]);
   s.value = value;
   s.addEventListener("change", () => onChange(s.value));
   return s;
@@ -89,22 +95,39 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
   let kv: Record<string, string> = {};
   let formSheets: string[] = [];
   let result: CheckResult | undefined;
-  let busy = false;
   let showMissing = false;
   let alive = true;
 
   // ------------------------------------------------------------ insert section
-  const loadedNote = h("div", { className: "msg msg-info", "data-testid": "settings-loaded" }, [pane.insert.settingsLoaded]);
+  const loadedNote = h("div", { className: "msg msg-info", "data-testid": "settings-loaded" }, [
+    pane.insert.settingsLoaded,
+  ]);
   show(loadedNote, false);
-  const level = select("level", LEVELS.map((l) => ({ value: l, text: vi.levels[l] })), settings.level, (v) => {
-    settings.level = v as WorkbookSettings["level"];
-  });
-  const kind = select("period-kind", PERIOD_KINDS.map((k) => ({ value: k, text: vi.periods[k] })), settings.period.kind, (v) => {
-    settings.period = { kind: v as PeriodKind, year: settings.period.year };
-  });
+  const level = select(
+    "level",
+    LEVELS.map((l) => ({ value: l, text: vi.levels[l] })),
+    settings.level,
+    (v) => {
+      settings.level = v as WorkbookSettings["level"];
+    }
+  );
+  const kind = select(
+    "period-kind",
+    PERIOD_KINDS.map((k) => ({ value: k, text: vi.periods[k] })),
+    settings.period.kind,
+    (v) => {
+      settings.period = { kind: v as PeriodKind, year: settings.period.year };
+    }
+  );
   const yearHint = h("div", { className: "hint error", role: "alert" }, [pane.insert.yearInvalid]);
   show(yearHint, false);
-  const year = h("input", { type: "text", inputmode: "numeric", maxlength: 4, "data-testid": "year", "aria-describedby": "" }) as HTMLInputElement;
+  const year = h("input", {
+    type: "text",
+    inputmode: "numeric",
+    maxlength: 4,
+    "data-testid": "year",
+    "aria-describedby": "",
+  }) as HTMLInputElement;
   year.value = String(settings.period.year);
   const yearOk = () => /^\d{4}$/.test(year.value.trim()) && isValidYear(Number(year.value.trim()));
   const onYear = () => {
@@ -113,15 +136,26 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
   };
   year.addEventListener("input", onYear);
   year.addEventListener("change", onYear);
-  const unit = h("input", { type: "text", maxlength: 200, placeholder: pane.insert.unitPlaceholder, "data-testid": "unit", "aria-required": "true" }) as HTMLInputElement;
+  const unit = h("input", {
+    type: "text",
+    maxlength: 200,
+    placeholder: pane.insert.unitPlaceholder,
+    "data-testid": "unit",
+    "aria-required": "true",
+  }) as HTMLInputElement;
   const onUnit = () => {
     settings.unit = unit.value;
   };
   unit.addEventListener("input", onUnit);
   unit.addEventListener("change", onUnit);
-  const version = select("version", catalog.versions.map((v) => ({ value: v.id, text: v.name })), settings.version, (v) => {
-    settings.version = v;
-  });
+  const version = select(
+    "version",
+    catalog.versions.map((v) => ({ value: v.id, text: v.name })),
+    settings.version,
+    (v) => {
+      settings.version = v;
+    }
+  );
 
   const all = h("input", { type: "checkbox", "data-testid": "form-all", id: "form-all" }) as HTMLInputElement;
   const boxes: HTMLInputElement[] = [];
@@ -146,27 +180,47 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
       syncBoxes();
     });
     boxes.push(cb);
-    addChildren(formList, [h("div", { className: "check" }, [cb, h("label", { for: "form-" + n }, [pane.insert.formLabel(n, catalog.forms[n - 1].title)])])]);
+    addChildren(formList, [
+      h("div", { className: "check" }, [
+        cb,
+        h("label", { for: "form-" + n }, [pane.insert.formLabel(n, catalog.forms[n - 1].title)]),
+      ]),
+    ]);
   }
   syncBoxes();
 
-  const insertBtn = h("button", { type: "button", className: "primary", "data-testid": "insert" }, [pane.insert.button]) as HTMLButtonElement;
+  const insertBtn = h("button", { type: "button", className: "primary", "data-testid": "insert" }, [
+    pane.insert.button,
+  ]) as HTMLButtonElement;
   const insertResult = h("div", { role: "status", "aria-live": "polite", "data-testid": "insert-result" });
   show(insertResult, false);
   // confirm() does not exist in Office add-ins: an inline yes/no panel instead.
   const askText = h("p", { id: "ask-text" });
-  const keepBtn = h("button", { type: "button", className: "primary", "data-testid": "keep" }, [pane.insert.keep]) as HTMLButtonElement;
-  const replaceBtn = h("button", { type: "button", "data-testid": "replace" }, [pane.insert.replace]) as HTMLButtonElement;
+  const keepBtn = h("button", { type: "button", className: "primary", "data-testid": "keep" }, [
+    pane.insert.keep,
+  ]) as HTMLButtonElement;
+  const replaceBtn = h("button", { type: "button", "data-testid": "replace" }, [
+    pane.insert.replace,
+  ]) as HTMLButtonElement;
   const cancelBtn = h("button", { type: "button", "data-testid": "cancel" }, [pane.insert.cancel]) as HTMLButtonElement;
-  const ask = h("div", { className: "ask", role: "alertdialog", "aria-labelledby": "ask-title", "aria-describedby": "ask-text", "data-testid": "exists-dialog" }, [
-    h("strong", { id: "ask-title" }, [pane.insert.existsTitle]),
-    askText,
-    h("div", { className: "bar" }, [keepBtn, replaceBtn, cancelBtn]),
-  ]);
+  const ask = h(
+    "div",
+    {
+      className: "ask",
+      role: "alertdialog",
+      "aria-labelledby": "ask-title",
+      "aria-describedby": "ask-text",
+      "data-testid": "exists-dialog",
+    },
+    [
+      h("strong", { id: "ask-title" }, [pane.insert.existsTitle]),
+      askText,
+      h("div", { className: "bar" }, [keepBtn, replaceBtn, cancelBtn]),
+    ]
+  );
   show(ask, false);
 
   function setBusy(b: boolean) {
-    busy = b;
     insertBtn.disabled = b;
     preSendBtn.disabled = b;
     refreshBtn.disabled = b;
@@ -177,12 +231,17 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     show(ask, false);
     setBusy(true);
     try {
-      const s: WorkbookSettings = { level: settings.level, period: settings.period, unit: settings.unit.trim(), version: settings.version };
+      const s: WorkbookSettings = {
+        level: settings.level,
+        period: settings.period,
+        unit: settings.unit.trim(),
+        version: settings.version,
+      };
       const spec = buildFormsWorkbook(forms, { level: s.level, version: s.version, period: s.period, unit: s.unit });
       const r = await host.writeWorkbook(spec, { existing });
       try {
         await host.writeSettings({ [SETTINGS_KEYS.settings]: serializeSettings(s) });
-      } catch (e) {
+      } catch {
         /* the forms are in; remembering the settings is a convenience */
       }
       const lines = [r.written.length ? pane.insert.resultWritten(r.written) : pane.insert.resultNone];
@@ -218,12 +277,27 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     }
     setBusy(true);
     try {
-      const spec = buildFormsWorkbook(forms, { level: settings.level, version: settings.version, period: settings.period, unit: settings.unit.trim() });
+      const spec = buildFormsWorkbook(forms, {
+        level: settings.level,
+        version: settings.version,
+        period: settings.period,
+        unit: settings.unit.trim(),
+      });
       const sheets = await host.listSheets();
-      const clash = existingOf(spec, sheets.map((s) => s.name));
+      const clash = existingOf(
+        spec,
+        sheets.map((s) => s.name)
+      );
       for (let i = 0; i < sheets.length; i++) {
         const m = sheets[i].meta;
-        if (m && m.kind === "form" && m.form !== undefined && forms.indexOf(m.form) >= 0 && clash.indexOf(sheets[i].name) < 0) clash.push(sheets[i].name);
+        if (
+          m &&
+          m.kind === "form" &&
+          m.form !== undefined &&
+          forms.indexOf(m.form) >= 0 &&
+          clash.indexOf(sheets[i].name) < 0
+        )
+          clash.push(sheets[i].name);
       }
       setBusy(false);
       if (clash.length > 0) {
@@ -251,8 +325,12 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
 
   // ------------------------------------------------------------ check section
   const liveLine = h("p", { className: "hint", "data-testid": "live" }, [pane.check.liveHint]);
-  const preSendBtn = h("button", { type: "button", className: "primary", "data-testid": "presend" }, [pane.check.preSend]) as HTMLButtonElement;
-  const refreshBtn = h("button", { type: "button", "data-testid": "refresh" }, [pane.check.refresh]) as HTMLButtonElement;
+  const preSendBtn = h("button", { type: "button", className: "primary", "data-testid": "presend" }, [
+    pane.check.preSend,
+  ]) as HTMLButtonElement;
+  const refreshBtn = h("button", { type: "button", "data-testid": "refresh" }, [
+    pane.check.refresh,
+  ]) as HTMLButtonElement;
   const summary = h("div", { role: "status", "aria-live": "polite", "data-testid": "summary" });
   const stampNote = h("div", { "data-testid": "stamp-note" });
   const note = h("div", { role: "status", "data-testid": "check-note" });
@@ -276,7 +354,9 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     const sev = f.severity === "error" ? pane.check.error : pane.check.warning;
     const figures =
       f.expected !== undefined || f.actual !== undefined
-        ? h("span", { className: "figures" }, [`${pane.check.expected}: ${showFigure(f.expected)} · ${pane.check.actual}: ${showFigure(f.actual)}`])
+        ? h("span", { className: "figures" }, [
+            `${pane.check.expected}: ${showFigure(f.expected)} · ${pane.check.actual}: ${showFigure(f.actual)}`,
+          ])
         : null;
     const btn = h(
       "button",
@@ -291,7 +371,13 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
         "aria-label": `${sev}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`,
         disabled: !f.sheet || !f.cell,
       },
-      [h("span", { className: "badge " + f.severity }, [sev]), " ", h("strong", undefined, [f.code]), (f.cell ? ` (${f.cell})` : "") + " — " + f.message, figures],
+      [
+        h("span", { className: "badge " + f.severity }, [sev]),
+        " ",
+        h("strong", undefined, [f.code]),
+        (f.cell ? ` (${f.cell})` : "") + " — " + f.message,
+        figures,
+      ]
     );
     btn.addEventListener("click", () => void goTo(f));
     return h("li", undefined, [btn]);
@@ -307,7 +393,8 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
       return;
     }
     const groups = groupFindings(result.findings);
-    if (groups.length === 0) addChildren(status, [h("span", { "data-testid": "no-findings" }, [pane.check.noFindings])]);
+    if (groups.length === 0)
+      addChildren(status, [h("span", { "data-testid": "no-findings" }, [pane.check.noFindings])]);
     else addChildren(status, [legacyVi.goToHint]);
     for (let g = 0; g < groups.length; g++) {
       const grp = groups[g];
@@ -315,11 +402,21 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
       const missing = grp.items.filter((f) => f.rule === "missing");
       const list = h("ul", { className: "findings" });
       for (let i = 0; i < main.length; i++) addChildren(list, [findingItem(main[i])]);
-      const block = h("div", { className: "group" }, [h("h3", undefined, [pane.check.formHeading(grp.form, grp.errors, grp.warnings)]), list]);
+      const block = h("div", { className: "group" }, [
+        h("h3", undefined, [pane.check.formHeading(grp.form, grp.errors, grp.warnings)]),
+        list,
+      ]);
       if (missing.length > 0) {
-        const toggle = h("button", { type: "button", className: "link", "aria-expanded": showMissing ? "true" : "false", "data-testid": "missing-group" }, [
-          showMissing ? legacyVi.hideMissing : legacyVi.showMissing(missing.length),
-        ]);
+        const toggle = h(
+          "button",
+          {
+            type: "button",
+            className: "link",
+            "aria-expanded": showMissing ? "true" : "false",
+            "data-testid": "missing-group",
+          },
+          [showMissing ? legacyVi.hideMissing : legacyVi.showMissing(missing.length)]
+        );
         toggle.addEventListener("click", () => {
           showMissing = !showMissing;
           render();
@@ -352,7 +449,9 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     if (st === "none" || !r.report.stamp) show(stampNote, false);
     else {
       const at = formatDateTime(r.report.stamp.at);
-      setMessage(stampNote, st === "unchanged" ? "success" : "warning", [st === "unchanged" ? pane.check.stampUnchanged(at) : pane.check.stampChanged(at)]);
+      setMessage(stampNote, st === "unchanged" ? "success" : "warning", [
+        st === "unchanged" ? pane.check.stampUnchanged(at) : pane.check.stampChanged(at),
+      ]);
     }
     return r;
   }

@@ -21,7 +21,7 @@ function start(inExcel: boolean) {
   }
   try {
     mountLegacyApp(root, createExcelHost());
-  } catch (e) {
+  } catch {
     message(root, legacyVi.startFailed);
   }
 }

@@ -41,7 +41,7 @@ export function toNFD(s: string): string {
   const chars: string[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charAt(i);
-    const d = DECOMP.hasOwnProperty(c) ? DECOMP[c] : c;
+    const d = Object.prototype.hasOwnProperty.call(DECOMP, c) ? DECOMP[c] : c;
     for (let j = 0; j < d.length; j++) chars.push(d.charAt(j));
   }
   // Canonical reordering: insertion sort inside each run of non-zero classes (runs are short).
@@ -74,7 +74,7 @@ export function toNFC(s: string): string {
       const adjacent = starter === out.length - 1;
       if (adjacent || (lastClass !== 0 && lastClass < cc)) {
         const key = out[starter] + ch;
-        if (COMPOSE.hasOwnProperty(key)) {
+        if (Object.prototype.hasOwnProperty.call(COMPOSE, key)) {
           out[starter] = COMPOSE[key];
           continue;
         }
@@ -106,7 +106,8 @@ export function installNormalize(proto: { normalize?: unknown } = String.prototy
     writable: true,
     enumerable: false,
     value: function normalize(this: unknown, form?: string) {
-      if (this === null || this === undefined) throw new TypeError("String.prototype.normalize called on null or undefined");
+      if (this === null || this === undefined)
+        throw new TypeError("String.prototype.normalize called on null or undefined");
       return normalizeString(String(this), form);
     },
   });

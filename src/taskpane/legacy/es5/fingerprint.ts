@@ -71,9 +71,20 @@ export function normalisedValue(v: ParsedValue | undefined): string {
     case "missing":
       return "";
     case "text":
-      return "t:" + String(v.text !== undefined && v.text !== null ? v.text : String(v.raw !== undefined && v.raw !== null ? v.raw : "")).normalize("NFC").trim().replace(/\s+/g, " ");
+      return (
+        "t:" +
+        String(
+          v.text !== undefined && v.text !== null ? v.text : String(v.raw !== undefined && v.raw !== null ? v.raw : "")
+        )
+          .normalize("NFC")
+          .trim()
+          .replace(/\s+/g, " ")
+      );
     case "error":
-      return "e:" + (v.text !== undefined && v.text !== null ? v.text : String(v.raw !== undefined && v.raw !== null ? v.raw : ""));
+      return (
+        "e:" +
+        (v.text !== undefined && v.text !== null ? v.text : String(v.raw !== undefined && v.raw !== null ? v.raw : ""))
+      );
   }
   return "";
 }

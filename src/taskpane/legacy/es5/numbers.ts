@@ -176,7 +176,8 @@ export function sumDec(xs: number[]): number {
   const ds = xs.map(toDec);
   for (let i = 0; i < ds.length; i++) scale = Math.max(scale, ds[i].scale);
   let total: Big = { neg: false, mag: "0" };
-  for (let i = 0; i < ds.length; i++) total = add(total, { neg: ds[i].int.neg, mag: mulPow10(ds[i].int.mag, scale - ds[i].scale) });
+  for (let i = 0; i < ds.length; i++)
+    total = add(total, { neg: ds[i].int.neg, mag: mulPow10(ds[i].int.mag, scale - ds[i].scale) });
   const v = Number(decToString({ int: total, scale }));
   return v === 0 ? 0 : v;
 }
@@ -187,7 +188,10 @@ export function formatVi(n: number, decimals?: number): string {
   if (decimals !== undefined) {
     const k = Math.max(0, Math.min(20, Math.floor(decimals)));
     const v = toDec(n);
-    d = v.scale <= k ? { int: { neg: v.int.neg, mag: mulPow10(v.int.mag, k - v.scale) }, scale: k } : roundRational(v.int, { neg: false, mag: mulPow10("1", v.scale) }, k);
+    d =
+      v.scale <= k
+        ? { int: { neg: v.int.neg, mag: mulPow10(v.int.mag, k - v.scale) }, scale: k }
+        : roundRational(v.int, { neg: false, mag: mulPow10("1", v.scale) }, k);
   } else {
     d = toDec(n);
   }
