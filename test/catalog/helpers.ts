@@ -2,8 +2,7 @@
 import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
 
-export const SEEDS_DIR = "/work/shared/seeds";
-export const REFERENCE = "/work/shared/reference/forms-extracted.json";
+export { SEEDS_DIR, REFERENCE } from "../support/shared";
 
 export function seedText(seed: string): string {
   const f = readdirSync(SEEDS_DIR).find((x) => x.startsWith(`${seed}_`));

@@ -7,8 +7,7 @@ import * as path from "path";
 import { readReport } from "../../src/engine/reader";
 import type { GridSheet, GridValue } from "../../src/engine/types";
 
-const SEEDS = "/work/shared/seeds";
-const REFERENCE = "/work/shared/reference/forms-extracted.json";
+import { SEEDS_DIR as SEEDS, REFERENCE } from "../support/shared";
 
 function grid001(): GridSheet {
   const file = readdirSync(SEEDS).find((f) => f.startsWith("001_"))!;
