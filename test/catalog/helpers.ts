@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
 
-export { SEEDS_DIR, REFERENCE } from "../support/shared";
+import { SEEDS_DIR, REFERENCE } from "../support/shared";
+export { SEEDS_DIR, REFERENCE };
 
 export function seedText(seed: string): string {
   const f = readdirSync(SEEDS_DIR).find((x) => x.startsWith(`${seed}_`));

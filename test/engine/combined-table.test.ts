@@ -33,7 +33,8 @@ describe("combined table (seed 001)", () => {
   const ref: RefRow[] = JSON.parse(readFileSync(REFERENCE, "utf8")).department_single_table_001.rows;
   const report = readReport([grid001()]);
   const byLabel = new Map<string, string>();
-  for (const e of report.entries.values()) if (e.printedLabel) byLabel.set(e.printedLabel.replace(/\s+/g, " ").trim(), e.indicatorId);
+  for (const e of report.entries.values())
+    if (e.printedLabel) byLabel.set(e.printedLabel.replace(/\s+/g, " ").trim(), e.indicatorId);
 
   test("sections open the forms; the layout is a department's", () => {
     expect(report.forms).toEqual([1, 2, 3, 4, 5, 6, 7]);
