@@ -109,6 +109,8 @@ export function percentOf(num: number | null | undefined, den: number | null | u
   if (ratio(num, den) === null) return null;
   const a = toDec(num as number);
   const b = toDec(den as number);
+  // a denominator too small to write as a decimal (below 1e-300) is zero for a form: no ratio
+  if (b.int === ZERO) return null;
   // (a.int / 10^a.scale) * 100 / (b.int / 10^b.scale) = a.int * 100 * 10^b.scale / (b.int * 10^a.scale)
   const n = a.int * BigInt(100) * pow10(b.scale);
   const dd = b.int * pow10(a.scale);

@@ -112,6 +112,9 @@ describe("numbers", () => {
     expect(percentOf(41192, 42660)).toBe(96.56);
     expect(percentOf(1, 0)).toBeNull();
     expect(percentOf(null, 3)).toBeNull();
+    // a denominator below what a decimal can carry is zero, not a crash (it used to throw RangeError)
+    expect(percentOf(1, 1e-301)).toBeNull();
+    expect(percentOf(1, -1e-320)).toBeNull();
   });
 
   test("ratio", () => {

@@ -164,6 +164,8 @@ export function percentOf(num: number | null | undefined, den: number | null | u
   if (ratio(num, den) === null) return null;
   const a = toDec(num as number);
   const b = toDec(den as number);
+  // a denominator too small to write as a decimal (below 1e-300) is zero for a form: no ratio
+  if (b.int.mag === "0") return null;
   const n: Big = { neg: a.int.neg, mag: mulPow10(a.int.mag, 2 + b.scale) };
   const dd: Big = { neg: b.int.neg, mag: mulPow10(b.int.mag, a.scale) };
   const r = roundRational(n, dd, decimals);
