@@ -61,7 +61,8 @@ export interface ExcelHost {
   readSheets(names?: string[]): Promise<{ sheets: GridSheet[]; settings: Record<string, string> }>;
   writeSettings(values: Record<string, string>): Promise<void>;
   selectCell(sheet: string, a1: string): Promise<void>;
-  writeCells(sheet: string, cells: { a1: string; cell: CellSpec }[]): Promise<void>;
+  /** Writes cells in two syncs; a cell with its own `sheet` goes to that sheet instead of `sheet`. */
+  writeCells(sheet: string, cells: { a1: string; cell: CellSpec; sheet?: string }[]): Promise<void>;
   onChange(handler: (e: { sheet: string; address: string }) => void): Promise<() => Promise<void>>;
 }
 
@@ -782,7 +783,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     });
   }
 
-  async function writeCells(sheet: string, cells: { a1: string; cell: CellSpec }[]): Promise<void> {
+  async function writeCells(sheet: string, cells: { a1: string; cell: CellSpec; sheet?: string }[]): Promise<void> {
     for (const { a1, cell } of cells) {
       if (typeof a1 !== "string" || !parseCell(a1)) throw new ExcelHostError(excelVi.errors.badAddress(String(a1)));
       if (cell && cell.t === "n" && !Number.isFinite(cell.v))
@@ -790,11 +791,22 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
       if (cell && cell.t === "s" && cell.v.length > 32766) throw new ExcelHostError(excelVi.errors.textTooLong(a1));
     }
     if (cells.length === 0) return;
+    // Every target sheet is looked up in one sync, then every cell is written in a second one.
+    const names = [...new Set(cells.map((c) => c.sheet ?? sheet))];
     await own(() =>
       batch(async (ctx, sync) => {
-        const sh = await findSheet(ctx, sync, sheet);
-        for (const { a1, cell } of cells) {
-          const r = sh.getRange(a1);
+        const found = names.map((name) => {
+          const sh = ctx.workbook.worksheets.getItemOrNullObject(name);
+          sh.load("name,visibility");
+          return { name, sh };
+        });
+        await sync();
+        for (const { name, sh } of found)
+          if (sh.isNullObject || same(name, SETTINGS_SHEET))
+            throw new ExcelHostError(excelVi.errors.noSheet(name), "ItemNotFound");
+        const byName = new Map(found.map((f) => [f.name, f.sh]));
+        for (const { a1, cell, sheet: target } of cells) {
+          const r = byName.get(target ?? sheet)!.getRange(a1);
           if (cell === null) r.clear("Contents");
           // The cell keeps its format: a text value always carries the apostrophe so it cannot be coerced.
           else if (cell.t === "s") r.formulas = [["'" + cell.v]];

@@ -420,6 +420,28 @@ describe("writeCells and selectCell", () => {
     await expect(host.writeCells(SETTINGS_SHEET, [{ a1: "A1", cell: { t: "n", v: 1 } }])).rejects.toThrow(excelVi.errors.noSheet(SETTINGS_SHEET));
   });
 
+  it("writes cells of several sheets in one call and two syncs; a missing target sheet writes nothing", async () => {
+    const wb = freshWorkbook();
+    const host = hostFor(wb);
+    await host.writeWorkbook(spec(1, 2), { existing: "keep" });
+    const names = ["Biểu mẫu 1", "Biểu mẫu 2"];
+    const n = wb.syncLog.length;
+    await host.writeCells(names[0], [
+      { a1: "D4", cell: { t: "n", v: 7 } },
+      { a1: "D4", cell: { t: "n", v: 8 }, sheet: names[1] },
+    ]);
+    expect(wb.syncLog.length - n).toBe(2);
+    expect(wb.value(names[0], "D4")).toBe(7);
+    expect(wb.value(names[1], "D4")).toBe(8);
+    await expect(
+      host.writeCells(names[0], [
+        { a1: "D4", cell: { t: "n", v: 1 } },
+        { a1: "D4", cell: { t: "n", v: 1 }, sheet: "Không có" },
+      ]),
+    ).rejects.toThrow(excelVi.errors.noSheet("Không có"));
+    expect(wb.value(names[0], "D4")).toBe(7);
+  });
+
   it("explains a locked cell of a protected sheet in Vietnamese", async () => {
     const wb = freshWorkbook();
     const host = hostFor(wb);
