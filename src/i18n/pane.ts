@@ -115,6 +115,21 @@ export const pane = {
     existsBody: (names: string[]) =>
       `Bảng tính đã có trang ${names.join(", ")} từ lần tổng hợp trước. Thay thế bằng kết quả mới? Các số đã sửa ở cột “Điều chỉnh” của trang cũ sẽ mất.`,
     keptPrevious: "Giữ nguyên trang Tổng hợp đã có; kết quả mới chưa được ghi.",
+    fill: "Điền số tổng hợp vào biểu mẫu của đơn vị",
+    filling: "Đang điền…",
+    filled: (n: number) => `Đã điền ${n} ô còn trống bằng số tổng hợp.`,
+    formsInserted: (n: number) => `Đã chèn ${n} biểu mẫu của đơn vị trước khi điền.`,
+    nothingToFill: "Không có ô trống nào cần điền.",
+    fillFailed: "Không điền được số tổng hợp. Bảng tính không bị thay đổi.",
+    conflictsTitle: (n: number) => `${n} ô đã có số liệu do người dùng nhập, chưa ghi đè:`,
+    conflictLine: (form: number, code: string, typed: string, total: string) =>
+      `Biểu mẫu ${form}, chỉ tiêu ${code}: đang có ${typed}, số tổng hợp ${total}`,
+    overwrite: (n: number) => `Ghi đè ${n} ô đã có số liệu`,
+    overwriteConfirm: (n: number) => `Thay ${n} số đã nhập bằng số tổng hợp? Không thể hoàn tác trong ngăn này.`,
+    overwriteYes: "Ghi đè",
+    overwriteNo: "Hủy",
+    overwritten: (n: number) => `Đã ghi đè ${n} ô bằng số tổng hợp.`,
+    own: (codes: string) => `Đơn vị tự nhập: ${codes}`,
   },
 
   commands: {

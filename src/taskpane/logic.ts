@@ -246,3 +246,74 @@ export function createBatcher<T>(ms: number, fn: (items: T[]) => void) {
     },
   };
 }
+
+// ---------------------------------------------------------------- filling the unit's own forms from totals
+
+/** One value cell the fill would set (sheet-qualified, for a single ExcelHost.writeCells call). */
+export interface FillCell {
+  sheet: string;
+  a1: string;
+  cell: CellSpec;
+  indicatorId: string;
+}
+/** A value cell the user already typed that differs from the total: kept unless the user overwrites it. */
+export interface FillConflict extends FillCell {
+  code: string;
+  form: number;
+  /** What the cell holds now, as shown. */
+  typed: string;
+  total: number;
+}
+export interface OwnRow {
+  indicatorId: string;
+  form: number;
+  code: string;
+}
+export interface FillPlan {
+  write: FillCell[];
+  conflicts: FillConflict[];
+  /** Rows the consolidating unit fills itself (rule "own"/"none"), left open. */
+  own: OwnRow[];
+}
+
+function colName(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Which value cells of the unit's own forms receive which total. Only empty cells are written; a cell
+ * with a formula (ratios) is never touched; a typed cell that differs is a conflict; a typed cell equal
+ * to the total needs nothing. Rows not on the forms (no cell found) are skipped.
+ */
+export function planFill(report: Report, totals: Map<string, number>, own: OwnRow[]): FillPlan {
+  const write: FillCell[] = [];
+  const conflicts: FillConflict[] = [];
+  for (const [id, total] of totals) {
+    if (!Number.isFinite(total)) continue;
+    const e = report.entries.get(id);
+    if (!e || !e.ref || e.formula) continue;
+    const a1 = `${colName(e.ref.col)}${e.ref.row}`;
+    const cell: CellSpec = { t: "n", v: total };
+    const raw = e.value.raw;
+    const empty = e.value.state === "missing" && (raw === null || (typeof raw === "string" && raw.trim() === ""));
+    if (empty) write.push({ sheet: e.ref.sheet, a1, cell, indicatorId: id });
+    else if (!(e.value.state === "value" && e.value.number === total))
+      conflicts.push({
+        sheet: e.ref.sheet,
+        a1,
+        cell,
+        indicatorId: id,
+        form: Number(/^bm(\d+):/.exec(id)?.[1] ?? 0),
+        code: e.printedCode ?? id.replace(/^bm\d+:/, ""),
+        typed: String(raw ?? ""),
+        total,
+      });
+  }
+  const ownOpen = own.filter((o) => {
+    const e = report.entries.get(o.indicatorId);
+    return !e || !e.formula;
+  });
+  return { write, conflicts, own: ownOpen };
+}

@@ -10,6 +10,8 @@ import type { WorkbookSpec } from "../engine/sheet-spec";
 import type { Finding, GridSheet, Report, Stamp } from "../engine/types";
 import { validate } from "../engine/validate";
 import type { Consolidation } from "../engine/consolidate";
+import { totalValues } from "../engine/consolidate";
+import type { OwnRow } from "./logic";
 import { buildConsolidatedSheet, planSheetReplacement } from "../engine/consolidate-layout";
 import { consolidateFiles as readAndConsolidate } from "../xlsx/consolidate-files";
 import { statusLabels } from "../i18n/consolidate";
@@ -55,6 +57,10 @@ export interface ConsolidateOutput {
   spec: WorkbookSpec;
   units: UnitRow[];
   counted: number;
+  /** Computed totals by indicator id (what the unit's own forms receive on request). */
+  totals: Map<string, number>;
+  /** Value rows the consolidating unit fills itself. */
+  own: OwnRow[];
 }
 export type ConsolidateFn = (
   files: ConsolidateInput[],
@@ -82,7 +88,7 @@ export function unitRows(c: Consolidation): UnitRow[] {
 /**
  * Reads the units' files (one by one, with progress), consolidates them for the consolidating unit of the
  * remembered settings and lays out the Tổng hợp tab. Only that tab is written: the unit's own forms are
- * left as they are, and a user's sheet whose name collides is kept (the new tab takes a free name).
+ * filled later, only on the user's request (planFill), and a user's sheet whose name collides is kept (the new tab takes a free name).
  */
 export const consolidateFiles: ConsolidateFn = async (files, opts) => {
   const c = await readAndConsolidate(
@@ -100,5 +106,8 @@ export const consolidateFiles: ConsolidateFn = async (files, opts) => {
   const plan = planSheetReplacement(opts.existing, [sheet]);
   const name = plan.names.get(sheet.name) ?? sheet.name;
   const spec: WorkbookSpec = { sheets: [{ ...sheet, name }] };
-  return { spec, units: unitRows(c), counted: c.counted.length };
+  const own = c.rows
+    .filter((t) => c.own.includes(t.indicatorId))
+    .map((t) => ({ indicatorId: t.indicatorId, form: t.form, code: t.code }));
+  return { spec, units: unitRows(c), counted: c.counted.length, totals: totalValues(c), own };
 };

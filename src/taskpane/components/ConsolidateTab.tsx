@@ -27,8 +27,8 @@ import { pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
 import { periodLabel } from "../../engine/period";
 import type { ExcelHost } from "../host-types";
-import { isXlsxName, parseExpectedUnits } from "../logic";
-import { consolidateFiles, ConsolidateOutput, UnitRow } from "../services";
+import { allForms, FillConflict, isXlsxName, parseExpectedUnits, planFill } from "../logic";
+import { check, consolidateFiles, ConsolidateOutput, layoutFor, UnitRow } from "../services";
 import { encodeMeta } from "../../engine/conventions";
 
 const useStyles = makeStyles({
@@ -59,6 +59,11 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
   const [over, setOver] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
   const [ask, setAsk] = React.useState<{ out: ConsolidateOutput; previous: string[] } | undefined>();
+  /** The last consolidation written: its totals can fill the unit's own forms. */
+  const [done, setDone] = React.useState<ConsolidateOutput | undefined>();
+  const [fillMsg, setFillMsg] = React.useState<{ intent: "success" | "warning" | "error" | "info"; lines: string[] } | undefined>();
+  const [conflicts, setConflicts] = React.useState<FillConflict[]>([]);
+  const [confirmOverwrite, setConfirmOverwrite] = React.useState(false);
 
   function add(list: FileList | null) {
     if (!list) return;
@@ -115,9 +120,76 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
     setBusy(true);
     try {
       const w = await props.host.writeWorkbook(out.spec, { existing: "replace" });
+      setDone(out);
+      setFillMsg(undefined);
+      setConflicts([]);
       setMsg({ intent: "success", lines: [pane.consolidate.done(out.counted, w.written.join(", "))] });
     } catch (e) {
       setMsg({ intent: "error", lines: [pane.consolidate.failed, e instanceof Error ? e.message : String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Reads the unit's own forms (inserting the missing ones first, existing ones kept) and plans the fill. */
+  async function readPlan(out: ConsolidateOutput, insertMissing: boolean) {
+    let inserted = 0;
+    if (insertMissing) {
+      const sheets = await props.host.listSheets();
+      const present = new Set(sheets.filter((s) => s.meta?.kind === "form").map((s) => s.meta?.form));
+      const missing = allForms().filter((f) => !present.has(f));
+      if (missing.length > 0) {
+        const w = await props.host.writeWorkbook(layoutFor(missing, props.settings), { existing: "keep" });
+        inserted = w.written.length;
+      }
+    }
+    const { sheets, settings } = await props.host.readSheets();
+    const { report } = check(sheets, settings);
+    return { plan: planFill(report, out.totals, out.own), inserted };
+  }
+
+  const cellsOf = (list: { sheet: string; a1: string; cell: FillConflict["cell"] }[]) =>
+    list.map((c) => ({ sheet: c.sheet, a1: c.a1, cell: c.cell }));
+
+  async function fill() {
+    if (!done) return;
+    setBusy(true);
+    setFillMsg(undefined);
+    setConflicts([]);
+    try {
+      const { plan, inserted } = await readPlan(done, true);
+      if (plan.write.length > 0) await props.host.writeCells(plan.write[0].sheet, cellsOf(plan.write));
+      const lines: string[] = [];
+      if (inserted > 0) lines.push(pane.consolidate.formsInserted(inserted));
+      lines.push(plan.write.length > 0 ? pane.consolidate.filled(plan.write.length) : pane.consolidate.nothingToFill);
+      if (plan.own.length > 0) {
+        const byForm = new Map<number, string[]>();
+        for (const o of plan.own) byForm.set(o.form, [...(byForm.get(o.form) ?? []), o.code]);
+        lines.push(pane.consolidate.own([...byForm].map(([f, codes]) => `BM${f}: ${codes.join(", ")}`).join("; ")));
+      }
+      setConflicts(plan.conflicts);
+      setFillMsg({ intent: plan.conflicts.length > 0 ? "warning" : "success", lines });
+    } catch (e) {
+      setFillMsg({ intent: "error", lines: [pane.consolidate.fillFailed, e instanceof Error ? e.message : String(e)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function overwrite() {
+    setConfirmOverwrite(false);
+    if (!done || conflicts.length === 0) return;
+    setBusy(true);
+    try {
+      // Re-read first: only cells that still hold what was listed are overwritten.
+      const { plan } = await readPlan(done, false);
+      const listed = new Set(conflicts.map((c) => `${c.sheet}!${c.a1}!${c.typed}`));
+      const todo = plan.conflicts.filter((c) => listed.has(`${c.sheet}!${c.a1}!${c.typed}`));
+      if (todo.length > 0) await props.host.writeCells(todo[0].sheet, cellsOf(todo));
+      setConflicts(plan.conflicts.filter((c) => !listed.has(`${c.sheet}!${c.a1}!${c.typed}`)));
+      setFillMsg({ intent: "success", lines: [pane.consolidate.overwritten(todo.length)] });
+    } catch (e) {
+      setFillMsg({ intent: "error", lines: [pane.consolidate.fillFailed, e instanceof Error ? e.message : String(e)] });
     } finally {
       setBusy(false);
     }
@@ -177,6 +249,37 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </MessageBarBody>
         </MessageBar>
       )}
+      {done && (
+        <Button onClick={fill} disabled={busy} data-testid="fill-own">
+          {busy ? pane.consolidate.filling : pane.consolidate.fill}
+        </Button>
+      )}
+      {fillMsg && (
+        <MessageBar intent={fillMsg.intent} data-testid="fill-result" role="status">
+          <MessageBarBody>
+            {fillMsg.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {conflicts.length > 0 && (
+        <div className={styles.col} data-testid="fill-conflicts">
+          <Text size={200} weight="semibold">
+            {pane.consolidate.conflictsTitle(conflicts.length)}
+          </Text>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {conflicts.map((c) => (
+              <li key={`${c.sheet}!${c.a1}`} className={styles.cell}>
+                <Text size={200}>{pane.consolidate.conflictLine(c.form, c.code, c.typed, String(c.total))}</Text>
+              </li>
+            ))}
+          </ul>
+          <Button onClick={() => setConfirmOverwrite(true)} disabled={busy} data-testid="overwrite">
+            {pane.consolidate.overwrite(conflicts.length)}
+          </Button>
+        </div>
+      )}
       {rows.length > 0 && (
         <Table size="extra-small" className={styles.table} aria-label={pane.consolidate.button}>
           <TableHeader>
@@ -204,6 +307,22 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </TableBody>
         </Table>
       )}
+      <Dialog open={confirmOverwrite} onOpenChange={(_, d) => !d.open && setConfirmOverwrite(false)} modalType="alert">
+        <DialogSurface data-testid="overwrite-dialog">
+          <DialogBody>
+            <DialogTitle>{pane.consolidate.overwrite(conflicts.length)}</DialogTitle>
+            <DialogContent>{pane.consolidate.overwriteConfirm(conflicts.length)}</DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" autoFocus data-testid="overwrite-no" onClick={() => setConfirmOverwrite(false)}>
+                {pane.consolidate.overwriteNo}
+              </Button>
+              <Button data-testid="overwrite-yes" onClick={overwrite}>
+                {pane.consolidate.overwriteYes}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Dialog open={ask !== undefined} onOpenChange={(_, d) => !d.open && setAsk(undefined)} modalType="alert">
         <DialogSurface data-testid="replace-consolidated-dialog">
           <DialogBody>
