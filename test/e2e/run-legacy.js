@@ -13,67 +13,39 @@
  * Screenshots: test-artifacts/screenshots/legacy-*.png.
  */
 "use strict";
-const http = require("http");
 const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
-const { chromium } = require("playwright-core");
+const { serve, launchBrowser, results, test, assert } = require("./harness");
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "test-artifacts/e2e-legacy-dist");
 const SHOTS = path.join(ROOT, "test-artifacts/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const WIDTH = 320;
 const T = 15000;
-const IE11_UA = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko";
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".map": "application/json", ".css": "text/css" };
+const IE11_UA =
+  "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko";
 
 function build() {
   const cli = require.resolve("webpack-cli/bin/cli.js");
-  execFileSync(process.execPath, [cli, "--config", "webpack.legacy.js", "--mode", "development", "--env", "e2e", "--env", `outDir=${DIST}`], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [cli, "--config", "webpack.legacy.js", "--mode", "development", "--env", "e2e", "--env", `outDir=${DIST}`],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    }
+  );
   // A page that loads boot.js the way taskpane.html does, to see where it sends an IE11 webview.
   fs.writeFileSync(
     path.join(DIST, "boot-probe.html"),
-    '<!doctype html><html><head><meta charset="UTF-8"><script src="boot.js"></script></head><body><p id="main">main pane</p></body></html>',
+    '<!doctype html><html><head><meta charset="UTF-8"><script src="boot.js"></script></head><body><p id="main">main pane</p></body></html>'
   );
 }
 
-function serve() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, "http://127.0.0.1");
-    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false, error: e });
-    console.log(`  FAIL ${name}\n       ${String(e && e.stack ? e.stack : e).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
 function eq(a, b, msg) {
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
 }
 
 const snapshot = (page) => page.evaluate(() => window.__fakeExcel.snapshot());
@@ -115,13 +87,9 @@ async function main() {
   const t0 = Date.now();
   if (!process.argv.includes("--reuse") || !fs.existsSync(path.join(DIST, "taskpane-legacy.html"))) build();
   fs.mkdirSync(SHOTS, { recursive: true });
-  const server = await serve();
+  const server = await serve(DIST);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchBrowser();
   const errors = [];
   const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -136,12 +104,17 @@ async function main() {
       await page.goto(`${base}/taskpane-legacy.html?api=1.7`);
       await page.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
       const notice = await page.getByTestId("legacy-notice").innerText();
-      assert(/Excel đời cũ/.test(notice) && /Tổng hợp/.test(notice) && /cchc consolidate/.test(notice), `notice: ${notice}`);
+      assert(
+        /Excel đời cũ/.test(notice) && /Tổng hợp/.test(notice) && /cchc consolidate/.test(notice),
+        `notice: ${notice}`
+      );
       await page.getByTestId("no-forms").waitFor({ timeout: T });
       eq((await snapshot(page)).apiVersion, "1.7", "capped");
       // labelled controls (a screen reader reads the label with the field)
       for (const id of ["level", "period-kind", "year", "unit", "version"]) {
-        const label = await page.getByTestId(id).evaluate((el) => (el.labels && el.labels[0] ? el.labels[0].textContent : ""));
+        const label = await page
+          .getByTestId(id)
+          .evaluate((el) => (el.labels && el.labels[0] ? el.labels[0].textContent : ""));
         assert(label, `${id} has a label`);
       }
       await noOverflow(page);
@@ -162,8 +135,14 @@ async function main() {
       const s = await snapshot(page);
       const forms = s.sheets.map(metaOf).filter((m) => m && m.kind === "form");
       eq(forms.length, 7, "seven forms");
-      assert(forms.every((m) => m.level === "xa"), "commune edition");
-      assert(s.sheets.every((x) => x.dataValidations === 0), "no data validation at 1.7");
+      assert(
+        forms.every((m) => m.level === "xa"),
+        "commune edition"
+      );
+      assert(
+        s.sheets.every((x) => x.dataValidations === 0),
+        "no data validation at 1.7"
+      );
       const text = await page.getByTestId("insert-result").innerText();
       assert(/1\.8/.test(text) && /1\.9/.test(text), `skipped features explained: ${text}`);
       await page.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
@@ -185,12 +164,23 @@ async function main() {
       assert(text.includes("157") && text.includes("139"), `finding shows expected and actual: ${text}`);
       assert(/Lỗi/.test(text), `an error: ${text}`);
       // errors first within the form's group
-      const sevs = await page.locator('[data-testid="findings"] .group').first().locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => e.className));
+      const sevs = await page
+        .locator('[data-testid="findings"] .group')
+        .first()
+        .locator('[data-testid="finding"]')
+        .evaluateAll((els) => els.map((e) => e.className));
       const firstWarning = sevs.findIndex((c) => /warning/.test(c));
-      assert(firstWarning < 0 || !sevs.slice(firstWarning).some((c) => /\berror\b/.test(c)), `errors before warnings: ${sevs}`);
+      assert(
+        firstWarning < 0 || !sevs.slice(firstWarning).some((c) => /\berror\b/.test(c)),
+        `errors before warnings: ${sevs}`
+      );
       // nothing but the two typed cells changed (no writes while the user types)
       const after = await snapshot(page);
-      eq(after.sheets.map((x) => x.name), before.sheets.map((x) => x.name), "same sheets");
+      eq(
+        after.sheets.map((x) => x.name),
+        before.sheets.map((x) => x.name),
+        "same sheets"
+      );
       for (const sh of after.sheets) {
         const old = before.sheets.find((x) => x.name === sh.name);
         for (const [a1, c] of Object.entries(sh.cells)) {
@@ -202,7 +192,11 @@ async function main() {
       await shotFull(page, "03-findings");
       const syncs = await page.evaluate(() => window.__fakeExcel.syncCount);
       await item.click();
-      await page.waitForFunction((a) => window.__fakeExcel.selection && window.__fakeExcel.selection.address === a, c143, { timeout: T });
+      await page.waitForFunction(
+        (a) => window.__fakeExcel.selection && window.__fakeExcel.selection.address === a,
+        c143,
+        { timeout: T }
+      );
       eq(await page.evaluate(() => window.__fakeExcel.selection), { sheet: bm3.name, address: c143 }, "selection");
       assert((await page.evaluate(() => window.__fakeExcel.syncCount)) > syncs, "selection went through Excel");
       await noOverflow(page);
@@ -213,7 +207,11 @@ async function main() {
       await page.getByTestId("summary").filter({ hasText: "Chưa sẵn sàng gửi" }).waitFor({ timeout: T });
       await shotFull(page, "04-not-ready");
       await fake(page, "type", bm3.name, c143, "139");
-      await page.locator(`[data-testid="finding"][data-cell="${c143}"][data-rule]`).filter({ hasText: "157" }).first().waitFor({ state: "detached", timeout: T });
+      await page
+        .locator(`[data-testid="finding"][data-cell="${c143}"][data-rule]`)
+        .filter({ hasText: "157" })
+        .first()
+        .waitFor({ state: "detached", timeout: T });
       await page.getByTestId("presend").click();
       await page.getByTestId("summary").waitFor({ state: "visible", timeout: T });
       const summary = await page.getByTestId("summary").innerText();

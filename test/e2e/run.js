@@ -8,58 +8,25 @@
  * Prints `e2e: N passed, M failed` and exits non-zero on failure. Screenshots: test-artifacts/screenshots/.
  */
 "use strict";
-const http = require("http");
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { serve, launchBrowser, results, test, assert } = require("./harness");
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "test-artifacts/e2e-dist");
 const SHOTS = path.join(ROOT, "test-artifacts/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const WIDTH = 320;
 const T = 15000;
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".map": "application/json", ".png": "image/png", ".xml": "application/xml", ".css": "text/css" };
-
-function serve() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, "http://127.0.0.1");
-    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 // ------------------------------------------------------------------ tiny test runner
 
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false, error: e });
-    console.log(`  FAIL ${name}\n       ${String(e && e.stack ? e.stack : e).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
 /** Paths where two JSON values differ (for short failure messages). */
 function diffPaths(a, b, at = "", out = []) {
   if (out.length >= 5) return out;
   if (a && b && typeof a === "object" && typeof b === "object") {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) diffPaths(a[k], b[k], `${at}/${k}`, out);
-  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${at}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`.slice(0, 200));
+  } else if (JSON.stringify(a) !== JSON.stringify(b))
+    out.push(`${at}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`.slice(0, 200));
   return out;
 }
 function eq(a, b, msg) {
@@ -68,7 +35,8 @@ function eq(a, b, msg) {
     if (d.length) throw new Error(`${msg}: ${d.join("; ")}`);
     return;
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
 }
 
 // ------------------------------------------------------------------ helpers on the page
@@ -112,10 +80,18 @@ async function unitWorkbooks(snap, units) {
       const ws = wb.addWorksheet(sh.name, { state: sh.visibility === "VeryHidden" ? "veryHidden" : "visible" });
       for (const [a1, c] of Object.entries(sh.cells)) {
         if (c.f) ws.getCell(a1).value = { formula: c.f.slice(1), result: c.v === "" ? undefined : c.v };
-        else ws.getCell(a1).value = typeof c.v === "string" ? c.v.split(from).join(unit).split(from.toUpperCase()).join(unit.toUpperCase()) : c.v;
+        else
+          ws.getCell(a1).value =
+            typeof c.v === "string"
+              ? c.v.split(from).join(unit).split(from.toUpperCase()).join(unit.toUpperCase())
+              : c.v;
       }
     }
-    out.push({ name: `${unit}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    out.push({
+      name: `${unit}.xlsx`,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
   }
   return out;
 }
@@ -158,13 +134,9 @@ async function waitFinding(page, sel, present = true) {
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   assert(fs.existsSync(path.join(DIST, "taskpane.html")), `no build in ${DIST}: run npm run test:e2e`);
-  const server = await serve();
+  const server = await serve(DIST);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--headless"],
-  });
+  const browser = await launchBrowser();
   const t0 = Date.now();
   try {
     const page = await openPane(browser, base);
@@ -174,15 +146,24 @@ async function main() {
 
     await test("pane opens at 320 px with three tabs, no horizontal scroll", async () => {
       await shot(page, "01-open");
-      for (const t of ["tab-insert", "tab-check", "tab-consolidate"]) assert(await page.getByTestId(t).isVisible(), `${t} visible`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      for (const t of ["tab-insert", "tab-check", "tab-consolidate"])
+        assert(await page.getByTestId(t).isVisible(), `${t} visible`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      );
       assert(overflow <= 0, `horizontal overflow of ${overflow}px at ${WIDTH}px`);
       // every control of the insert tab is keyboard reachable and labelled
       const unlabelled = await page.evaluate(() =>
         [...document.querySelectorAll("input,select,button,textarea")]
           .filter((el) => !el.closest("[hidden]"))
-          .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby") && !el.textContent.trim())
-          .map((el) => el.outerHTML.slice(0, 80)),
+          .filter(
+            (el) =>
+              !(el.labels && el.labels.length) &&
+              !el.getAttribute("aria-label") &&
+              !el.getAttribute("aria-labelledby") &&
+              !el.textContent.trim()
+          )
+          .map((el) => el.outerHTML.slice(0, 80))
       );
       eq(unlabelled, [], "unlabelled controls");
     });
@@ -204,7 +185,10 @@ async function main() {
       const after = await page.evaluate(() => window.__fakeExcel.syncCount);
       snap = await snapshot(page);
       await shot(page, "02-inserted");
-      const forms = snap.sheets.map(metaOf).filter((m) => m && m.kind === "form").map((m) => m.form);
+      const forms = snap.sheets
+        .map(metaOf)
+        .filter((m) => m && m.kind === "form")
+        .map((m) => m.form);
       eq(forms.sort(), [1, 2, 3, 4, 5, 6, 7], "forms present");
       for (const s of snap.sheets.filter((x) => metaOf(x))) {
         const m = metaOf(s);
@@ -215,10 +199,17 @@ async function main() {
       const ratio = snap.sheets.flatMap((s) => Object.values(s.cells)).filter((c) => c.f);
       assert(ratio.length > 0, "some formula cells");
       const f2 = bm1.cells[cellOf(bm1, "bm1:2")];
-      assert(f2 && f2.f && f2.f.includes(cellOf(bm1, "bm1:2.2")) && f2.f.includes(cellOf(bm1, "bm1:2.1")), `BM1 2 is a ratio formula over 2.2/2.1: ${JSON.stringify(f2)}`);
+      assert(
+        f2 && f2.f && f2.f.includes(cellOf(bm1, "bm1:2.2")) && f2.f.includes(cellOf(bm1, "bm1:2.1")),
+        `BM1 2 is a ratio formula over 2.2/2.1: ${JSON.stringify(f2)}`
+      );
       const settings = snap.sheets.find((s) => s.name === "_CCHC");
       assert(settings && settings.visibility === "VeryHidden", "settings sheet very hidden");
-      const kv = JSON.parse(Object.entries(settings.cells).find(([a1, c]) => a1.startsWith("B") && String(settings.cells["A" + a1.slice(1)].v) === "settings")[1].v);
+      const kv = JSON.parse(
+        Object.entries(settings.cells).find(
+          ([a1, c]) => a1.startsWith("B") && String(settings.cells["A" + a1.slice(1)].v) === "settings"
+        )[1].v
+      );
       eq([kv.level, kv.period, kv.unit], ["xa", { kind: "6T", year: 2023 }, "UBND xã Tân Phú"], "remembered settings");
       assert(bm3.dataValidations > 0, "data validation applied at ExcelApi 1.14");
       assert(bm3.protected, "form sheet protected");
@@ -236,18 +227,31 @@ async function main() {
       await fake(page, "type", bm3.name, c143, "157");
       await fake(page, "type", bm1.name, cellOf(bm1, "bm1:2.1"), "25");
       await fake(page, "type", bm1.name, cellOf(bm1, "bm1:2.2"), "25");
-      const f = await waitFinding(page, `[data-rule="part-exceeds-whole"][data-sheet="${bm3.name}"][data-cell="${c143}"]`);
+      const f = await waitFinding(
+        page,
+        `[data-rule="part-exceeds-whole"][data-sheet="${bm3.name}"][data-cell="${c143}"]`
+      );
       await shot(page, "03-findings");
       const text = await f.innerText();
       assert(text.includes("157") && text.includes("139"), `finding shows expected and actual: ${text}`);
       const syncsBefore = await page.evaluate(() => window.__fakeExcel.syncCount);
       await f.locator("button").first().click();
-      await page.waitForFunction((a) => window.__fakeExcel.selection && window.__fakeExcel.selection.address === a, c143, { timeout: T });
+      await page.waitForFunction(
+        (a) => window.__fakeExcel.selection && window.__fakeExcel.selection.address === a,
+        c143,
+        { timeout: T }
+      );
       const sel = await page.evaluate(() => window.__fakeExcel.selection);
       eq(sel, { sheet: bm3.name, address: c143 }, "selection");
       assert((await page.evaluate(() => window.__fakeExcel.syncCount)) > syncsBefore, "selection went through Excel");
       // the ratio formula computed 100 from 25/25: no ratio finding on BM1 2
-      eq(await page.locator(`[data-testid="finding"][data-sheet="${bm1.name}"][data-cell="${cellOf(bm1, "bm1:2")}"]`).count(), 0, "no finding on BM1 2");
+      eq(
+        await page
+          .locator(`[data-testid="finding"][data-sheet="${bm1.name}"][data-cell="${cellOf(bm1, "bm1:2")}"]`)
+          .count(),
+        0,
+        "no finding on BM1 2"
+      );
     });
 
     await test("live checking does not write to the workbook while the user types", async () => {
@@ -285,7 +289,9 @@ async function main() {
       await f.getByTestId("fix-formula").waitFor({ timeout: T });
       await shot(page, "05-formula");
       await f.getByTestId("fix-formula").click();
-      await page.waitForFunction(([s, a]) => window.__fakeExcel.cell(s, a).formula !== null, [bm1.name, c2], { timeout: T });
+      await page.waitForFunction(([s, a]) => window.__fakeExcel.cell(s, a).formula !== null, [bm1.name, c2], {
+        timeout: T,
+      });
       const cell = await fake(page, "cell", bm1.name, c2);
       eq([cell.formula, cell.value], [formula, 100], "formula restored and computed");
       await waitFinding(page, `[data-sheet="${bm1.name}"][data-cell="${c2}"]`, false);
@@ -301,20 +307,26 @@ async function main() {
       await fake(page, "type", bm3.name, cellOf(bm3, "bm3:1.4.3"), "139");
       await fake(page, "type", bm1.name, cellOf(bm1, "bm1:1"), "2");
       await page.waitForTimeout(700);
-      const remaining = await page.locator('[data-testid="finding"]').evaluateAll((els) =>
-        els.filter((e) => e.textContent.includes("Lỗi")).map((e) => e.textContent),
-      );
+      const remaining = await page
+        .locator('[data-testid="finding"]')
+        .evaluateAll((els) => els.filter((e) => e.textContent.includes("Lỗi")).map((e) => e.textContent));
       await page.getByTestId("presend").click();
       await page.getByTestId("summary").filter({ hasText: "sẵn sàng gửi" }).waitFor({ timeout: T });
       text = await page.getByTestId("summary").innerText();
       await shot(page, "07-presend");
-      assert(text.startsWith("Sẵn sàng gửi") || text.includes("\nSẵn sàng gửi") || /^Sẵn sàng gửi/m.test(text), `ready: ${text} (remaining errors: ${remaining.join(" | ")})`);
+      assert(
+        text.startsWith("Sẵn sàng gửi") || text.includes("\nSẵn sàng gửi") || /^Sẵn sàng gửi/m.test(text),
+        `ready: ${text} (remaining errors: ${remaining.join(" | ")})`
+      );
       snap = await snapshot(page);
       const settings = snap.sheets.find((s) => s.name === "_CCHC");
       const row = Object.entries(settings.cells).find(([a1, c]) => a1.startsWith("A") && c.v === "stamp");
       assert(row, "stamp written");
       const stamp = JSON.parse(settings.cells["B" + row[0].slice(1)].v);
-      assert(/^Báo cáo CCHC \d/.test(stamp.by) && stamp.fingerprint && !Number.isNaN(Date.parse(stamp.at)), `stamp ${JSON.stringify(stamp)}`);
+      assert(
+        /^Báo cáo CCHC \d/.test(stamp.by) && stamp.fingerprint && !Number.isNaN(Date.parse(stamp.at)),
+        `stamp ${JSON.stringify(stamp)}`
+      );
       await page.getByTestId("refresh").click();
       await page.getByTestId("stamp-note").filter({ hasText: "chưa thay đổi" }).waitFor({ timeout: T });
       await fake(page, "type", bm3.name, cellOf(bm3, "bm3:1.2"), "13");
@@ -331,12 +343,17 @@ async function main() {
       await page.getByTestId("exists-dialog").waitFor({ timeout: T });
       await page.waitForTimeout(300); // let the dialog's entrance animation finish for the screenshot
       await shot(page, "09-exists-dialog");
-      const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("data-testid"));
+      const focused = await page.evaluate(
+        () => document.activeElement && document.activeElement.getAttribute("data-testid")
+      );
       eq(focused, "keep", "Giữ nguyên is the default");
       await page.getByTestId("keep").click();
       await page.getByTestId("insert-result").filter({ hasText: "Giữ nguyên" }).waitFor({ timeout: T });
       const cell = await fake(page, "cell", bm3.name, c);
-      if (cell.value !== 139) console.log(JSON.stringify((await snapshot(page)).sheets.find((x) => x.name === bm3.name).cells).slice(0, 3000));
+      if (cell.value !== 139)
+        console.log(
+          JSON.stringify((await snapshot(page)).sheets.find((x) => x.name === bm3.name).cells).slice(0, 3000)
+        );
       eq(cell.value, 139, "typed figure kept");
     });
 
@@ -364,12 +381,16 @@ async function main() {
       await p.getByTestId("dropzone").waitFor({ timeout: T });
       await p.getByTestId("consolidate").click();
       await p.getByTestId("consolidate-result").filter({ hasText: "ít nhất một tệp" }).waitFor({ timeout: T });
-      await p.getByTestId("files").setInputFiles([
-        ...unitFiles,
-        { name: "ghi-chu.txt", mimeType: "text/plain", buffer: Buffer.from("không phải báo cáo") },
-      ]);
+      await p
+        .getByTestId("files")
+        .setInputFiles([
+          ...unitFiles,
+          { name: "ghi-chu.txt", mimeType: "text/plain", buffer: Buffer.from("không phải báo cáo") },
+        ]);
       await p.getByTestId("consolidate-result").filter({ hasText: "ghi-chu.txt" }).waitFor({ timeout: T });
-      await p.getByLabel("Danh sách đơn vị cần nộp", { exact: false }).fill("UBND xã Tân Phú\nUBND xã Tân Lập\nUBND xã Tân Hòa");
+      await p
+        .getByLabel("Danh sách đơn vị cần nộp", { exact: false })
+        .fill("UBND xã Tân Phú\nUBND xã Tân Lập\nUBND xã Tân Hòa");
       await p.getByTestId("consolidate").click();
       await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
       await shot(p, "10-consolidate");
@@ -385,7 +406,11 @@ async function main() {
         assert(row, `${id} on the Tổng hợp tab`);
         return cons.cells["D" + row[0].slice(1)];
       };
-      eq([at("bm3:3.3.1") && at("bm3:3.3.1").v, at("bm3:3.3.2") && at("bm3:3.3.2").v], [6450, 6450], "sums of 3.3.1 and 3.3.2");
+      eq(
+        [at("bm3:3.3.1") && at("bm3:3.3.1").v, at("bm3:3.3.2") && at("bm3:3.3.2").v],
+        [6450, 6450],
+        "sums of 3.3.1 and 3.3.2"
+      );
       const rate = at("bm3:3.3");
       assert(rate && rate.f && rate.v === 100, `3.3 recomputed from the sums: ${JSON.stringify(rate)}`);
       // BM3 1.4 is the district's own figure: not summed
@@ -396,18 +421,32 @@ async function main() {
       await p.getByTestId("consolidate").click();
       await p.getByTestId("replace-consolidated-dialog").waitFor({ timeout: T });
       await p.getByTestId("keep-consolidated").click();
-      await p.getByTestId("consolidate-result").filter({ hasText: "Giữ nguyên trang Tổng hợp" }).waitFor({ timeout: T });
+      await p
+        .getByTestId("consolidate-result")
+        .filter({ hasText: "Giữ nguyên trang Tổng hợp" })
+        .waitFor({ timeout: T });
       eq(JSON.stringify((await snapshot(p)).sheets), JSON.stringify(s.sheets), "kept: nothing written");
       await p.getByTestId("consolidate").click();
       await p.getByTestId("replace-consolidated").click();
       await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
-      eq((await snapshot(p)).sheets.filter((x) => (metaOf(x) || {}).kind === "consolidated").length, 1, "one Tổng hợp tab after replacing");
+      eq(
+        (await snapshot(p)).sheets.filter((x) => (metaOf(x) || {}).kind === "consolidated").length,
+        1,
+        "one Tổng hợp tab after replacing"
+      );
       // the unit's own forms are not there yet: filling inserts them first, then fills the empty value cells
       await p.getByTestId("fill-own").click();
       await p.getByTestId("fill-result").filter({ hasText: "Đã chèn 7 biểu mẫu" }).waitFor({ timeout: T });
       const filled = await snapshot(p);
       const b3 = formSheet(filled, 3);
-      eq([(await fake(p, "cell", b3.name, cellOf(b3, "bm3:3.3.1"))).value, (await fake(p, "cell", b3.name, cellOf(b3, "bm3:3.3.2"))).value], [6450, 6450], "totals in the inserted forms");
+      eq(
+        [
+          (await fake(p, "cell", b3.name, cellOf(b3, "bm3:3.3.1"))).value,
+          (await fake(p, "cell", b3.name, cellOf(b3, "bm3:3.3.2"))).value,
+        ],
+        [6450, 6450],
+        "totals in the inserted forms"
+      );
       eq(p.__errors, [], "page errors");
       await p.close();
     });
@@ -437,7 +476,10 @@ async function main() {
       eq((await fake(p, "cell", b3.name, c33)).formula, formulaBefore, "ratio formula kept");
       eq((await fake(p, "cell", b3.name, c14)).value, "", "own row left open");
       const conflicts = await p.getByTestId("fill-conflicts").innerText();
-      assert(/3\.3\.1/.test(conflicts) && conflicts.includes("7000") && conflicts.includes("6450"), `typed and total listed: ${conflicts}`);
+      assert(
+        /3\.3\.1/.test(conflicts) && conflicts.includes("7000") && conflicts.includes("6450"),
+        `typed and total listed: ${conflicts}`
+      );
       const result = await p.getByTestId("fill-result").innerText();
       assert(result.includes("Đơn vị tự nhập") && /BM3: [^;]*\b1\.4\b/.test(result), `own rows listed: ${result}`);
       const used = (await p.evaluate(() => window.__fakeExcel.syncCount)) - syncs;
@@ -471,7 +513,10 @@ async function main() {
       eq(s.apiVersion, "1.7", "capped");
       const forms = s.sheets.map(metaOf).filter((m) => m && m.kind === "form");
       eq(forms.length, 7, "seven forms");
-      assert(s.sheets.every((x) => x.dataValidations === 0), "no data validation at 1.7");
+      assert(
+        s.sheets.every((x) => x.dataValidations === 0),
+        "no data validation at 1.7"
+      );
       const text = await old.getByTestId("insert-result").innerText();
       assert(/1\.8/.test(text) && /1\.9/.test(text), `skipped features explained: ${text}`);
       assert(after - before <= 10, `syncs ${after - before}`);
@@ -501,14 +546,22 @@ async function main() {
       await fake(p, "type", b3.name, cellOf(b3, "bm3:1.4.3"), "139");
       await p.waitForTimeout(700);
       await p.getByTestId("presend").click();
-      await p.getByTestId("summary").filter({ hasText: /^Sẵn sàng gửi/ }).waitFor({ timeout: T });
+      await p
+        .getByTestId("summary")
+        .filter({ hasText: /^Sẵn sàng gửi/ })
+        .waitFor({ timeout: T });
 
       await p.reload();
       await p.getByTestId("settings-loaded").waitFor({ timeout: T });
       eq(
-        [await p.getByTestId("level").inputValue(), await p.getByTestId("period-kind").inputValue(), await p.getByTestId("year").inputValue(), await p.getByTestId("unit").inputValue()],
+        [
+          await p.getByTestId("level").inputValue(),
+          await p.getByTestId("period-kind").inputValue(),
+          await p.getByTestId("year").inputValue(),
+          await p.getByTestId("unit").inputValue(),
+        ],
         ["xa", "Q3", "2024", "UBND xã Hòa Bình"],
-        "pre-filled",
+        "pre-filled"
       );
       await shot(p, "12-reopened");
       await p.getByTestId("tab-check").click();
@@ -529,9 +582,12 @@ async function main() {
       const seen = [];
       for (let i = 0; i < 40 && !seen.includes("insert"); i++) {
         await p.keyboard.press("Tab");
-        seen.push(await p.evaluate(() => (document.activeElement && document.activeElement.getAttribute("data-testid")) || ""));
+        seen.push(
+          await p.evaluate(() => (document.activeElement && document.activeElement.getAttribute("data-testid")) || "")
+        );
       }
-      for (const id of ["level", "period-kind", "year", "unit", "version", "form-all", "form-1", "form-7", "insert"]) assert(seen.includes(id), `${id} reached by Tab (${seen.join(",")})`);
+      for (const id of ["level", "period-kind", "year", "unit", "version", "form-all", "form-1", "form-7", "insert"])
+        assert(seen.includes(id), `${id} reached by Tab (${seen.join(",")})`);
       await p.getByTestId("tab-insert").focus();
       await p.keyboard.press("ArrowRight");
       await p.keyboard.press("Enter");
@@ -545,7 +601,9 @@ async function main() {
       acorn.parse(fs.readFileSync(path.join(DIST, "boot.js"), "utf8"), { ecmaVersion: 5 });
       const p = await browser.newPage({ viewport: { width: WIDTH, height: 400 } });
       await p.addInitScript(() =>
-        Object.defineProperty(navigator, "userAgent", { value: "Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko" })
+        Object.defineProperty(navigator, "userAgent", {
+          value: "Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0) like Gecko",
+        })
       );
       // The simplified pane is built and tested by test/e2e/run-legacy.js; here it is enough that boot.js goes there.
       await p.route("**/taskpane-legacy.html*", (r) =>
