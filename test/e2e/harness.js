@@ -74,4 +74,34 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
-module.exports = { CHROMIUM, serve, launchBrowser, results, test, assert };
+// ------------------------------------------------------------------ the in-memory Excel on the page
+
+const snapshot = (page) => page.evaluate(() => window.__fakeExcel.snapshot());
+const fake = (page, fn, ...args) => page.evaluate(({ fn, args }) => window.__fakeExcel[fn](...args), { fn, args });
+
+/** The add-in's metadata in F1 of a snapshot sheet, or undefined. */
+function metaOf(sheet) {
+  const f1 = sheet.cells.F1 && sheet.cells.F1.v;
+  if (typeof f1 !== "string" || !f1.startsWith("CCHC:")) return undefined;
+  try {
+    return JSON.parse(f1.slice(5));
+  } catch {
+    return undefined;
+  }
+}
+/** The sheet holding Biểu mẫu n (by its metadata, not its name). */
+function formSheet(snap, n) {
+  const s = snap.sheets.find((x) => {
+    const m = metaOf(x);
+    return m && m.kind === "form" && m.form === n;
+  });
+  assert(s, `no sheet for Biểu mẫu ${n}`);
+  return s;
+}
+/** The value cell (column D) of an indicator, found by the id in hidden column F. */
+function cellOf(sheet, id) {
+  for (const [a1, c] of Object.entries(sheet.cells)) if (/^F\d+$/.test(a1) && c.v === id) return "D" + a1.slice(1);
+  throw new Error(`no row for ${id} on ${sheet.name}`);
+}
+
+module.exports = { CHROMIUM, serve, launchBrowser, results, test, assert, snapshot, fake, metaOf, formSheet, cellOf };

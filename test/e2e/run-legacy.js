@@ -16,7 +16,7 @@
 const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
-const { serve, launchBrowser, results, test, assert } = require("./harness");
+const { serve, launchBrowser, results, test, assert, snapshot, fake, metaOf, formSheet, cellOf } = require("./harness");
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "test-artifacts/e2e-legacy-dist");
@@ -48,30 +48,6 @@ function eq(a, b, msg) {
     throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
 }
 
-const snapshot = (page) => page.evaluate(() => window.__fakeExcel.snapshot());
-const fake = (page, fn, ...args) => page.evaluate(({ fn, args }) => window.__fakeExcel[fn](...args), { fn, args });
-
-function metaOf(sheet) {
-  const f1 = sheet.cells.F1 && sheet.cells.F1.v;
-  if (typeof f1 !== "string" || !f1.startsWith("CCHC:")) return undefined;
-  try {
-    return JSON.parse(f1.slice(5));
-  } catch {
-    return undefined;
-  }
-}
-function formSheet(snap, n) {
-  const s = snap.sheets.find((x) => {
-    const m = metaOf(x);
-    return m && m.kind === "form" && m.form === n;
-  });
-  assert(s, `no sheet for Biểu mẫu ${n}`);
-  return s;
-}
-function cellOf(sheet, id) {
-  for (const [a1, c] of Object.entries(sheet.cells)) if (/^F\d+$/.test(a1) && c.v === id) return "D" + a1.slice(1);
-  throw new Error(`no row for ${id} on ${sheet.name}`);
-}
 async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `legacy-${name}.png`) });
 }
