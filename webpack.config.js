@@ -15,23 +15,11 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { officeScript } = require("./webpack.shared");
 
 const DEV_URL = "https://localhost:3000/";
 /** Placeholder production address; pass --env url=... to build for the real server. */
 const DEFAULT_PROD_URL = "https://cchc.example.gov.vn/addin/";
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-
-/** Content-Security-Policy of the pages. Fluent UI (Griffel) injects <style> tags, hence 'unsafe-inline' for styles only. */
-function csp(officeOrigin) {
-  return [
-    "default-src 'self'",
-    `script-src 'self'${officeOrigin ? " " + officeOrigin : ""}`,
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self' 'unsafe-inline'",
-  ].join("; ");
-}
-
 async function httpsOptions() {
   // Only needed by `webpack serve`; loaded lazily so that builds do not touch the certificate store.
   const devCerts = require("office-addin-dev-certs");
@@ -44,7 +32,8 @@ module.exports = async (env = {}, options = {}) => {
   const e2e = Boolean(env.e2e);
   const serving = Boolean(env.WEBPACK_SERVE);
   const selfhost = Boolean(env.selfhostOfficeJs);
-  const prodUrl = typeof env.url === "string" && env.url ? (env.url.endsWith("/") ? env.url : env.url + "/") : DEFAULT_PROD_URL;
+  const prodUrl =
+    typeof env.url === "string" && env.url ? (env.url.endsWith("/") ? env.url : env.url + "/") : DEFAULT_PROD_URL;
   const outDir = e2e ? path.resolve(__dirname, "test-artifacts/e2e-dist") : path.resolve(__dirname, "dist");
 
   // Where the pages load office.js from.
@@ -52,20 +41,16 @@ module.exports = async (env = {}, options = {}) => {
   //  - selfhostOfficeJs: a copy in dist/office-js/ for closed networks. Microsoft does NOT support
   //    self-hosting office.js (it must stay current with Office clients); use only where the CDN is unreachable;
   //  - e2e: the in-memory stand-in test/e2e/fake-office.js.
-  let officeJs = OFFICE_CDN;
-  let officeOrigin = "https://appsforoffice.microsoft.com";
-  if (selfhost) {
-    officeJs = "office-js/office.js";
-    officeOrigin = "";
-  }
-  if (e2e) {
-    officeJs = "fake-office.js";
-    officeOrigin = "";
-  }
+  const { officeJs, csp } = officeScript({ selfhost, e2e });
 
   const copyPatterns = [];
   if (fs.existsSync(path.resolve(__dirname, "assets"))) {
-    copyPatterns.push({ from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } });
+    copyPatterns.push({
+      from: "assets",
+      to: "assets",
+      noErrorOnMissing: true,
+      globOptions: { ignore: ["**/.gitkeep"] },
+    });
   }
   copyPatterns.push({
     from: "manifest*.xml",
@@ -95,7 +80,15 @@ module.exports = async (env = {}, options = {}) => {
       clean: true,
       filename: "[name].js",
       // webpack's own runtime in ES5 too, so that boot.js parses in Internet Explorer 11.
-      environment: { arrowFunction: false, const: false, methodShorthand: false, destructuring: false, forOf: false, optionalChaining: false, templateLiteral: false },
+      environment: {
+        arrowFunction: false,
+        const: false,
+        methodShorthand: false,
+        destructuring: false,
+        forOf: false,
+        optionalChaining: false,
+        templateLiteral: false,
+      },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -107,7 +100,14 @@ module.exports = async (env = {}, options = {}) => {
         {
           // boot.ts and the strings it shows (src/i18n/boot.ts) compile to ES5.
           test: /[\\/]src[\\/](taskpane[\\/]boot|i18n[\\/]pane|i18n[\\/]boot)\.ts$/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, instance: "es5", compilerOptions: { target: "es5", module: "esnext", sourceMap: true } } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              instance: "es5",
+              compilerOptions: { target: "es5", module: "esnext", sourceMap: true },
+            },
+          },
         },
         {
           test: /\.tsx?$/,
@@ -126,13 +126,13 @@ module.exports = async (env = {}, options = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["boot", "taskpane"],
         chunksSortMode: "manual",
-        templateParameters: { officeJs, csp: csp(officeOrigin) },
+        templateParameters: { officeJs, csp },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
-        templateParameters: { officeJs, csp: csp(officeOrigin) },
+        templateParameters: { officeJs, csp },
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
@@ -143,7 +143,9 @@ module.exports = async (env = {}, options = {}) => {
       hot: false,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: await httpsOptions() },
-      port: (process.env.npm_package_config_dev_server_port && Number(process.env.npm_package_config_dev_server_port)) || 3000,
+      port:
+        (process.env.npm_package_config_dev_server_port && Number(process.env.npm_package_config_dev_server_port)) ||
+        3000,
     };
   }
   return config;

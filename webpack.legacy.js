@@ -20,19 +20,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-
-/** Same Content-Security-Policy as taskpane.html (webpack.config.js). */
-function csp(officeOrigin) {
-  return [
-    "default-src 'self'",
-    `script-src 'self'${officeOrigin ? " " + officeOrigin : ""}`,
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self' 'unsafe-inline'",
-  ].join("; ");
-}
+const { officeScript } = require("./webpack.shared");
 
 function babel(polyfills) {
   return {
@@ -45,7 +33,9 @@ function babel(polyfills) {
       presets: [
         [
           "@babel/preset-env",
-          polyfills ? { targets: "ie 11", useBuiltIns: "usage", corejs: "3.51", modules: false } : { targets: "ie 11", useBuiltIns: false, modules: false },
+          polyfills
+            ? { targets: "ie 11", useBuiltIns: "usage", corejs: "3.51", modules: false }
+            : { targets: "ie 11", useBuiltIns: false, modules: false },
         ],
       ],
     },
@@ -67,16 +57,7 @@ module.exports = (env = {}, argv = {}) => {
         ? path.resolve(__dirname, "test-artifacts/e2e-dist")
         : path.resolve(__dirname, "dist");
 
-  let officeJs = OFFICE_CDN;
-  let officeOrigin = "https://appsforoffice.microsoft.com";
-  if (selfhost) {
-    officeJs = "office-js/office.js";
-    officeOrigin = "";
-  }
-  if (e2e) {
-    officeJs = "fake-office.js";
-    officeOrigin = "";
-  }
+  const { officeJs, csp } = officeScript({ selfhost, e2e });
 
   const copy = [{ from: "src/taskpane/legacy/legacy.css", to: "legacy.css" }];
   if (e2e) copy.push({ from: "test/e2e/fake-office.js", to: "fake-office.js" });
@@ -131,13 +112,19 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new webpack.NormalModuleReplacementPlugin(/src[\\/]engine[\\/]numbers\.ts$/, path.join(legacyDir, "es5/numbers.ts")),
-      new webpack.NormalModuleReplacementPlugin(/src[\\/]engine[\\/]fingerprint\.ts$/, path.join(legacyDir, "es5/fingerprint.ts")),
+      new webpack.NormalModuleReplacementPlugin(
+        /src[\\/]engine[\\/]numbers\.ts$/,
+        path.join(legacyDir, "es5/numbers.ts")
+      ),
+      new webpack.NormalModuleReplacementPlugin(
+        /src[\\/]engine[\\/]fingerprint\.ts$/,
+        path.join(legacyDir, "es5/fingerprint.ts")
+      ),
       new HtmlWebpackPlugin({
         filename: "taskpane-legacy.html",
         template: "./src/taskpane/legacy/taskpane-legacy.html",
         chunks: ["legacy"],
-        templateParameters: { officeJs, csp: csp(officeOrigin) },
+        templateParameters: { officeJs, csp },
       }),
       new CopyWebpackPlugin({ patterns: copy }),
     ],
