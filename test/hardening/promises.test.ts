@@ -19,7 +19,8 @@ function parseCsp(policy: string): Map<string, string[]> {
 }
 
 function cspOfHtml(html: string): string | undefined {
-  const m = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=(["'])(.*?)\1/i.exec(html);
+  // the production build minifies the page: http-equiv may lose its quotes
+  const m = /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=(["'])(.*?)\1/i.exec(html);
   return m?.[2];
 }
 
