@@ -13,6 +13,7 @@ import { parsePeriod, periodCode, periodLabel } from "../engine/period";
 import { readReport } from "../engine/reader";
 import type { Finding, Report } from "../engine/types";
 import { countFindings, validate } from "../engine/validate";
+import { valuesRead, ValueRead } from "../engine/values-read";
 import { cliVi } from "../i18n/cli";
 import { readWorkbookPath } from "../xlsx/node";
 import { writeWorkbook } from "../xlsx/write";
@@ -175,6 +176,8 @@ export interface ValidateJson {
   file: string;
   unit: string | null;
   period: string | null;
+  level: string | null;
+  version: string | null;
   findings: {
     form: number;
     code: string;
@@ -188,6 +191,8 @@ export interface ValidateJson {
     cell: string | null;
   }[];
   unplaced: Report["unplaced"];
+  /** Every figure read, with its cell: what the checks ran on. */
+  values: Omit<ValueRead, "formula">[];
   stamp: "none" | "unchanged" | "changed";
 }
 
@@ -208,7 +213,12 @@ export function findingJson(f: Finding): ValidateJson["findings"][number] {
 
 function cmdValidate(args: string[], io: Io): number {
   const { values, positionals } = guard(() =>
-    parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true })
+    parseArgs({
+      args,
+      options: { json: { type: "boolean" }, show: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    })
   );
   const file = positionals[0];
   if (!file) throw new UsageError(cliVi.missingFile);
@@ -233,8 +243,21 @@ function cmdValidate(args: string[], io: Io): number {
       file,
       unit: report.meta.unit ?? null,
       period: report.meta.period ? periodCode(report.meta.period) : null,
+      level: report.meta.level ?? null,
+      version: report.meta.version ?? null,
       findings: findings.map(findingJson),
       unplaced: report.unplaced,
+      values: valuesRead(report).map(({ form, code, indicator, label, state, value, raw, sheet, cell }) => ({
+        form,
+        code,
+        indicator,
+        label,
+        state,
+        value,
+        raw,
+        sheet,
+        cell,
+      })),
       stamp,
     };
     io.out(JSON.stringify(j, null, 2));
@@ -243,6 +266,7 @@ function cmdValidate(args: string[], io: Io): number {
     if (report.meta.unit) io.out(v.unit(report.meta.unit));
     if (report.meta.level) io.out(v.level(report.meta.level));
     if (report.meta.period) io.out(v.period(periodLabel(report.meta.period)));
+    if (values.show) showValues(valuesRead(report), io);
     for (const form of report.forms) {
       const fs_ = findings.filter((f) => f.form === form);
       if (fs_.length === 0) continue;
@@ -266,6 +290,23 @@ function cmdValidate(args: string[], io: Io): number {
     io.out(v.summary(errors, warnings));
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** `cchc validate --show`: the figures read, form by form, each with its cell. */
+function showValues(read: ValueRead[], io: Io): void {
+  const v = cliVi.validate.show;
+  let form = 0;
+  for (const r of read) {
+    if (r.form !== form) {
+      form = r.form;
+      io.out("");
+      io.out(v.form(form));
+    }
+    const where = r.sheet && r.cell ? `${r.sheet}!${r.cell}` : v.noCell;
+    const shown =
+      r.state === "value" ? v.number(r.value as number) : r.state === "missing" ? v.missing : v.other(r.state, r.raw);
+    io.out(`  ${r.code.padEnd(8)} ${shown.padEnd(14)} ${where.padEnd(16)} ${r.label}`);
+  }
 }
 
 // ------------------------------------------------------------------ consolidate
