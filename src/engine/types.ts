@@ -125,9 +125,15 @@ export const RULE_IDS = [
   "percent-out-of-range",
   "enum-invalid",
   "missing",
+  "previous-decrease",
+  "previous-sum",
+  "previous-jump",
+  "previous-swing",
+  "previous-skipped",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-export type Severity = "error" | "warning";
+/** info: worth knowing, never an error and never blocking (an ambiguous writing, a comparison skipped). */
+export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
   form: number;

@@ -31,42 +31,66 @@ describe("every hand-made file is read as typed", () => {
   test("the corpus is varied: at least 20 files, every kind of variant present", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(20);
     const seen = new Set(corpus.flatMap((f) => f.variants));
-    for (const v of ["letterhead", "letterhead-2", "don-vi-bao-cao", "ten-don-vi", "appendix", "title"]) expect(seen).toContain(v);
-    for (const v of ["bracket", "window", "ky-truoc-ky-nay", "ke-hoach-thuc-hien", "roman", "old-quarter-sheet", "word-text-pasted", "v2023-dvctt"])
+    for (const v of ["letterhead", "letterhead-2", "don-vi-bao-cao", "ten-don-vi", "appendix", "title"])
+      expect(seen).toContain(v);
+    for (const v of [
+      "bracket",
+      "window",
+      "ky-truoc-ky-nay",
+      "ke-hoach-thuc-hien",
+      "roman",
+      "old-quarter-sheet",
+      "word-text-pasted",
+      "v2023-dvctt",
+    ])
       expect(seen).toContain(v);
   });
 
-  test.each(Array.from({ length: 24 }, (_, k) => k))("file %i: unit, period, level and every figure at its cell", (k) => {
-    const f = corpus[k];
-    const report = read(f);
-    const wrong: string[] = [];
-    for (const t of f.figures) {
-      const e = report.entries.get(t.indicator);
-      const got = e?.ref ? `${e.ref.sheet}!${a1(e.ref)}` : "(not read)";
-      const value = e?.value.state === "value" ? e.value.number : e?.value.state;
-      if (got !== `${t.sheet}!${t.cell}` || value !== t.value)
-        wrong.push(`${t.indicator} typed ${JSON.stringify(t.typed)} at ${t.sheet}!${t.cell}: read ${JSON.stringify(value)} from ${got}`);
+  test.each(Array.from({ length: 24 }, (_, k) => k))(
+    "file %i: unit, period, level and every figure at its cell",
+    (k) => {
+      const f = corpus[k];
+      const report = read(f);
+      const wrong: string[] = [];
+      for (const t of f.figures) {
+        const e = report.entries.get(t.indicator);
+        const got = e?.ref ? `${e.ref.sheet}!${a1(e.ref)}` : "(not read)";
+        const value = e?.value.state === "value" ? e.value.number : e?.value.state;
+        if (got !== `${t.sheet}!${t.cell}` || value !== t.value)
+          wrong.push(
+            `${t.indicator} typed ${JSON.stringify(t.typed)} at ${t.sheet}!${t.cell}: read ${JSON.stringify(value)} from ${got}`
+          );
+      }
+      // nothing else placed: every entry is a typed figure or a row left blank on purpose
+      const typedIds = new Set(f.figures.map((t) => t.indicator));
+      const extra = [...report.entries.values()]
+        .filter((e) => !typedIds.has(e.indicatorId) && e.value.state === "value")
+        .map((e) => e.indicatorId);
+      const errors = validate(report)
+        .filter((x) => x.severity === "error")
+        .map((x) => `${x.code} ${x.rule}: ${x.message}`);
+      const got = {
+        file: `${f.name} [${f.variants.join(", ")}]`,
+        unit: report.meta.unit,
+        period: report.meta.period && periodCode(report.meta.period),
+        level: report.meta.level,
+        version: report.meta.version,
+        wrong,
+        extra,
+        errors,
+      };
+      expect(got).toEqual({
+        ...got,
+        unit: f.unit,
+        period: PERIOD_CODE,
+        level: "xa",
+        version: f.version,
+        wrong: [],
+        extra: [],
+        errors: [],
+      });
     }
-    // nothing else placed: every entry is a typed figure or a row left blank on purpose
-    const typedIds = new Set(f.figures.map((t) => t.indicator));
-    const extra = [...report.entries.values()]
-      .filter((e) => !typedIds.has(e.indicatorId) && e.value.state === "value")
-      .map((e) => e.indicatorId);
-    const errors = validate(report)
-      .filter((x) => x.severity === "error")
-      .map((x) => `${x.code} ${x.rule}: ${x.message}`);
-    const got = {
-      file: `${f.name} [${f.variants.join(", ")}]`,
-      unit: report.meta.unit,
-      period: report.meta.period && periodCode(report.meta.period),
-      level: report.meta.level,
-      version: report.meta.version,
-      wrong,
-      extra,
-      errors,
-    };
-    expect(got).toEqual({ ...got, unit: f.unit, period: PERIOD_CODE, level: "xa", version: f.version, wrong: [], extra: [], errors: [] });
-  });
+  );
 });
 
 describe("consolidating the corpus", () => {

@@ -20,15 +20,7 @@
  *   (with a sentence naming the district), the 2023 wording of online services (Biểu mẫu 7 section 6).
  */
 import ExcelJS from "exceljs";
-import {
-  formRows,
-  Indicator,
-  isValueRow,
-  labelFor,
-  printedCode,
-  relationsIn,
-  unitFor,
-} from "../../src/catalog";
+import { formRows, Indicator, isValueRow, labelFor, printedCode, relationsIn, unitFor } from "../../src/catalog";
 import { consistentFigures } from "../support/figures";
 
 export const COMMUNES = [

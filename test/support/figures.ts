@@ -21,7 +21,11 @@ export function consistentFigures(level: Level, version: string, base = 10): Map
     for (const i of rows) {
       const rel = relationsIn(i, level, version);
       if (!v.has(i.id)) continue;
-      if (rel.sumOf) set(i.id, rel.sumOf.reduce((s, p) => s + (v.get(p) ?? 0), 0));
+      if (rel.sumOf)
+        set(
+          i.id,
+          rel.sumOf.reduce((s, p) => s + (v.get(p) ?? 0), 0)
+        );
       if (rel.atLeastSumOf) {
         const s = rel.atLeastSumOf.reduce((a, p) => a + (v.get(p) ?? 0), 0);
         if (v.get(i.id)! < s) set(i.id, s);
