@@ -122,7 +122,9 @@ describe("planted contradictions are found at their row and cell", () => {
       expect(Object.keys(f).sort()).toEqual(["actual", "cell", "code", "expected", "form", "indicator", "message", "rule", "severity", "sheet"]);
       expect(f.message).toMatch(VI);
     }
-    expect(Object.keys(j).sort()).toEqual(["file", "findings", "period", "stamp", "unit", "unplaced"]);
+    expect(Object.keys(j).sort()).toEqual(
+      ["file", "findings", "level", "period", "previous", "stamp", "unit", "unplaced", "values", "version"]
+    );
 
     // the human report groups by form and points at the cell
     const h = await cchc("validate", file);
