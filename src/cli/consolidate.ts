@@ -167,7 +167,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const buf = await writeWorkbook(buildConsolidatedWorkbook(c));
+    const buf = await writeWorkbook(buildConsolidatedWorkbook(c, expected));
     fs.writeFileSync(a.out, buf);
   } catch {
     err(T.cannotWrite(a.out));

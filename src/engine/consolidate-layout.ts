@@ -13,6 +13,8 @@ import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolid
 import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
 import { totalValues } from "./consolidate";
 import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
+import { buildAppendix } from "./appendix";
+import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
 import { periodCode, periodLabel } from "./period";
 import { colLetters } from "./report";
@@ -308,11 +310,19 @@ export function fillForms(wb: WorkbookSpec, values: Map<string, number | string>
   }
 }
 
-/** The Tổng hợp tab, the files' status tab and the filled forms, as one workbook. */
-export function buildConsolidatedWorkbook(c: Consolidation): WorkbookSpec {
+/**
+ * The Tổng hợp tab, the per-unit appendix (units in the order of `expected`), the files' status tab and the
+ * filled forms, as one workbook.
+ */
+export function buildConsolidatedWorkbook(c: Consolidation, expected: string[] = []): WorkbookSpec {
   const forms = buildConsolidatedForms(c);
   return {
-    sheets: [buildConsolidatedSheet(c), buildConsolidationStatusSheet(c), ...forms.sheets],
+    sheets: [
+      buildConsolidatedSheet(c),
+      buildAppendixSheet(c, buildAppendix(c, expected)),
+      buildConsolidationStatusSheet(c),
+      ...forms.sheets,
+    ],
     settings: forms.settings,
   };
 }
