@@ -47,13 +47,13 @@ function units(n: number): { inputs: UnitInput[]; names: string[] } {
 
 async function recomputed(n: number, missing: number[]) {
   const { inputs, names } = units(n);
-  const kept = inputs.filter((u) => u.read.ok && !missing.some((m) => names[m] === u.read.report.meta.unit));
+  const kept = inputs.filter((u) => u.read.ok && !missing.some((m) => u.read.ok && names[m] === u.read.report.meta.unit));
   const c = consolidate(kept, { level: "huyen", version: V, period: PERIOD, unit: "UBND huyện Tân Châu", expected: names });
   const wb = buildConsolidatedWorkbook(c, names);
   const bytes = await writeWorkbook(wb);
   const lo = convertWithLibreOffice(new Map([["tong-hop.xlsx", bytes]]), "xlsx").get("tong-hop.xlsx")!;
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load(lo);
+  await x.xlsx.load(lo as unknown as ArrayBuffer);
   return { c, names, ws: x.getWorksheet("Phụ lục")!, appendix: buildAppendix(c, names) };
 }
 
