@@ -71,7 +71,8 @@ export function capText(s: string): string {
   return s.slice(0, end);
 }
 
-function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
+/** Sets an ExcelJS cell from a CellSpec (text stays text, a formula is written as one). */
+export function setCellValue(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec === null) return;
   switch (spec.t) {
     case "s":
@@ -87,7 +88,8 @@ function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
   }
 }
 
-function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
+/** Adds one sheet laid out from its spec to an ExcelJS workbook. */
+export function addSheetTo(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   const ws = wb.addWorksheet(sh.name.slice(0, 31), {
     properties: sh.tabColor ? { tabColor: { argb: argb(sh.tabColor) } } : undefined,
     views: sh.freezeRows
@@ -103,7 +105,7 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   // (and writes) every cell it is asked for.
   sh.cells.forEach((row, ri) =>
     row.forEach((spec, ci) => {
-      if (spec !== null && spec !== undefined) setValue(ws.getCell(ri + 1, ci + 1), spec);
+      if (spec !== null && spec !== undefined) setCellValue(ws.getCell(ri + 1, ci + 1), spec);
     })
   );
   for (const [r, h] of Object.entries(sh.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
@@ -184,22 +186,25 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   }
 }
 
+/** The workbook's settings and stamp in the very hidden settings sheet (none when there is nothing to keep). */
+export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: Record<string, string>): void {
+  if (Object.keys(settings).length === 0) return;
+  const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+  let r = 1;
+  for (const [k, v] of Object.entries(settings)) {
+    ws.getCell(r, 1).value = capText(k);
+    ws.getCell(r, 2).value = capText(v);
+    r++;
+  }
+}
+
 /** The workbook as .xlsx bytes. */
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Báo cáo CCHC";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sh of spec.sheets) addSheet(wb, sh);
-  const settings = spec.settings ?? {};
-  if (Object.keys(settings).length > 0) {
-    const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    let r = 1;
-    for (const [k, v] of Object.entries(settings)) {
-      ws.getCell(r, 1).value = capText(k);
-      ws.getCell(r, 2).value = capText(v);
-      r++;
-    }
-  }
+  for (const sh of spec.sheets) addSheetTo(wb, sh);
+  writeSettingsSheet(wb, spec.settings ?? {});
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }
