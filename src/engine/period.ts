@@ -88,11 +88,9 @@ interface Day {
 }
 
 /** One date: "15/12/2022", "15.12.2022", "15-12-2022", "ngày 15 tháng 12 năm 2022" (folded text). */
-const DATE = "(?:ngay\\s*)?(?:(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})\\s*[/.\\-]\\s*(\\d{4})|(\\d{1,2})\\s*thang\\s*(\\d{1,2})\\s*(?:nam\\s*)?(\\d{4}))";
-const WINDOW = new RegExp(
-  `(?:tu\\s*)?${DATE}\\s*(?:den|toi|\\-|\u2013|\u2014|~)\\s*(?:het\\s*)?${DATE}`,
-  "g"
-);
+const DATE =
+  "(?:ngay\\s*)?(?:(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})\\s*[/.\\-]\\s*(\\d{4})|(\\d{1,2})\\s*thang\\s*(\\d{1,2})\\s*(?:nam\\s*)?(\\d{4}))";
+const WINDOW = new RegExp(`(?:tu\\s*)?${DATE}\\s*(?:den|toi|\\-|\u2013|\u2014|~)\\s*(?:het\\s*)?${DATE}`, "g");
 
 function dayOf(m: RegExpExecArray, k: number): Day | undefined {
   const d = Number(m[k] ?? m[k + 3]);
@@ -122,7 +120,7 @@ function windowPeriod(a: Day, b: Day): Period | "other" {
 function withoutDates(f: string): string {
   return f
     .replace(/ngay\s*[\d.\u2026_\s]*thang\s*[\d.\u2026_\s]*nam\s*\d{4}/g, " ")
-    .replace(/(?:ngay\s*)?[\d.\u2026_\s]{0,3}[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}/g, " ");
+    .replace(/(?:ngay\s*)?[\d.\u2026_\s]{0,3}[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g, " ");
 }
 
 /**
@@ -166,7 +164,7 @@ export function findPeriod(text: unknown, whole = false): Period | undefined {
 
 /** A year written in folded text ("nam 2023", "/2023"), not part of a date. */
 function yearIn(f: string): number | undefined {
-  const m = /(?:^|[^\d/.\-])(20\d\d)(?!\d)/.exec(f);
+  const m = /(?:^|[^\d/.-])(20\d\d)(?!\d)/.exec(f);
   return m && validYear(Number(m[1])) ? Number(m[1]) : undefined;
 }
 
@@ -176,7 +174,9 @@ function yearIn(f: string): number | undefined {
  */
 export function periodHint(text: unknown): { kind: PeriodKind | "other"; year?: number } | undefined {
   if (typeof text !== "string") return undefined;
-  const f = foldVi(text.normalize("NFC")).replace(/[_\s]+/g, " ").trim();
+  const f = foldVi(text.normalize("NFC"))
+    .replace(/[_\s]+/g, " ")
+    .trim();
   const full = findPeriod(text);
   if (full) return full;
   const code = /(?:^|[^a-z0-9])(q\s*[1-4]|0?6\s*t|n)(?:[\s\-/._]*(20\d\d))?(?![a-z0-9])/.exec(f);
@@ -184,7 +184,18 @@ export function periodHint(text: unknown): { kind: PeriodKind | "other"; year?: 
   let year = yearIn(f);
   if (!kind && code) {
     const c = code[1].replace(/\s/g, "");
-    kind = c === "q1" ? "Q1" : c === "q3" ? "Q3" : /^0?6t$/.test(c) ? "6T" : c === "n" ? (code[2] ? "N" : undefined) : "other";
+    kind =
+      c === "q1"
+        ? "Q1"
+        : c === "q3"
+          ? "Q3"
+          : /^0?6t$/.test(c)
+            ? "6T"
+            : c === "n"
+              ? code[2]
+                ? "N"
+                : undefined
+              : "other";
     if (code[2]) year = Number(code[2]);
   }
   if (!kind && /(?:^|\s)nam(?:\s|$)/.test(f) && year !== undefined) kind = "N";

@@ -52,7 +52,11 @@ function fold(s: string): string {
 }
 
 function clean(s: string): string {
-  return s.normalize("NFC").replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/\s+/g, " ").trim();
+  return s
+    .normalize("NFC")
+    .replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function textOf(v: GridValue): string {
@@ -70,7 +74,7 @@ function isUpper(s: string): boolean {
 }
 
 function hasDiacritics(s: string): boolean {
-  return /[^\u0000-\u007f]/.test(s.normalize("NFC"));
+  return /[^ -~\s]/.test(s.normalize("NFC"));
 }
 
 function capitalise(w: string): string {
@@ -121,7 +125,8 @@ const AGENCY: { f: string[]; out: string; acc: string[] }[] = [
   { f: ["truong"], out: "Trường", acc: ["trường"] },
 ];
 /** "Ban hành", "phòng chống", "bộ phận", "trường hợp": words, not agencies. */
-const NOT_AGENCY = /^(?:ban (?:hanh|dau|ngay)|phong (?:chong|ngua)|bo (?:phan|may|tthc|thu tuc)|truong (?:hop|hoc)$|so (?:lieu|luong))/;
+const NOT_AGENCY =
+  /^(?:ban (?:hanh|dau|ngay)|phong (?:chong|ngua)|bo (?:phan|may|tthc|thu tuc)|truong (?:hop|hoc)$|so (?:lieu|luong))/;
 
 interface Parsed {
   kind: "ubnd" | "ubndBare" | "admin" | "agency";
@@ -215,7 +220,9 @@ function orgText(ws: Word[], upper: boolean): string {
  * "Sở Nội vụ tỉnh Bình Dương", "XÃ TÂN LẬP", "ỦY BAN NHÂN DÂN"). Undefined when anything else is in the text.
  */
 function parseUnit(text: string): Parsed | undefined {
-  const t = clean(text).replace(/^[-–•*+]+\s*/, "").replace(/[\s.,;:]+$/, "");
+  const t = clean(text)
+    .replace(/^[-–•*+]+\s*/, "")
+    .replace(/[\s.,;:]+$/, "");
   if (t === "" || t.length > 120) return undefined;
   const ws = words(t);
   if (ws.length === 0 || ws.length > 16) return undefined;
@@ -254,14 +261,15 @@ function parseUnit(text: string): Parsed | undefined {
     let split = rest.length;
     for (let k = rest.length - 1; k >= 1; k--) {
       const ad = adminAt(rest, k, true);
-      if (ad && k + ad.n < rest.length && (rest[k - 1].f !== "ubnd" || k === 0)) {
+      if (ad && k + ad.n < rest.length) {
         if (placeWords(rest, k + ad.n, upper) === rest.length - k - ad.n) split = k;
         break;
       }
     }
     const nameWs = rest.slice(0, split);
     if (nameWs.length === 0 && ag.out !== "Văn phòng" && ag.out !== "Thanh tra") return undefined;
-    if (!upper && nameWs.length > 0 && !/^(?:\p{Lu}|\d)/u.test(nameWs[0].o) && !ACRONYMS.has(nameWs[0].f)) return undefined;
+    if (!upper && nameWs.length > 0 && !/^(?:\p{Lu}|\d)/u.test(nameWs[0].o) && !ACRONYMS.has(nameWs[0].f))
+      return undefined;
     if (nameWs.length > 10) return undefined;
     let text = [ag.out, orgText(nameWs, upper)].filter((x) => x !== "").join(" ");
     let admin: string | undefined;
@@ -315,7 +323,8 @@ export function isTitleLike(line: string): boolean {
   if (/[^.]\.$/.test(t) && n >= 6) return false; // a sentence
   if (/[;]$/.test(t)) return false;
   if (/[.;!?]\s+\p{Lu}/u.test(t) && n >= 10) return false; // two sentences
-  const f = fold(t).replace(/^[\d.ivx]+[.)]\s*/, "");
+  const f = fold(t);
+  if (/^(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s/.test(f)) return false; // a numbered heading of a report's body
   if (NARRATIVE_OPENERS.test(f)) return false;
   return true;
 }
@@ -361,7 +370,11 @@ export function sheetTitle(sh: GridSheet): SheetTitle {
       cells.push({ col: o.col + c, text: textOf(v).normalize("NFC").trim() });
     }
     if (cells.length === 0) continue;
-    const f = cells.map((c) => fold(clean(c.text)).replace(/[^a-z0-9%]+/g, " ").trim());
+    const f = cells.map((c) =>
+      fold(clean(c.text))
+        .replace(/[^a-z0-9%]+/g, " ")
+        .trim()
+    );
     const header = cells.length >= 2 && (f.some((x) => HEADER_CODE.test(x)) || f.some((x) => HEADER_LABEL.test(x)));
     if (header) return { rows, hasTable: true };
     if (numbers > 0 && cells.length >= 2) return { rows, hasTable: true }; // a data row: the table has begun
@@ -419,11 +432,13 @@ export function unitFromLabel(cell: string, next?: string): { unit: string; raw:
   if (typeof cell !== "string") return undefined;
   const t = clean(cell);
   const f = fold(t);
-  const m = LABEL.exec(f) ?? (next !== undefined ? /^(don vi bao cao|ten don vi|ten co quan|co quan bao cao|don vi)\s*$/.exec(f) : null);
+  const m =
+    LABEL.exec(f) ??
+    (next !== undefined ? /^(don vi bao cao|ten don vi|ten co quan|co quan bao cao|don vi)\s*$/.exec(f) : null);
   if (!m) return undefined;
   // the folded text has the same length as the original: cut there
-  let value = m[0].length < t.length ? t.slice(m[0].length) : (next ?? "");
-  value = clean(value);
+  let value = clean(t.slice(m[0].length));
+  if (value === "" && next !== undefined) value = clean(next);
   // a second label in the same cell ("… Đơn vị nhận báo cáo: UBND huyện …")
   const stop = /\s(?:don vi nhan|ky bao cao|kinh gui|noi nhan)/.exec(fold(value));
   if (stop) value = value.slice(0, stop.index);
@@ -434,7 +449,8 @@ export function unitFromLabel(cell: string, next?: string): { unit: string; raw:
   if (u) return { unit: u, raw: value };
   // "Đơn vị báo cáo: Công an tỉnh": taken as written when short; a bare "Đơn vị:" needs a unit's name
   if (m[1] === "don vi") return undefined;
-  if (value.length > 80 || value.split(" ").length > 10 || !isTitleLike(value) || /\d{2,}/.test(value)) return undefined;
+  if (value.length > 80 || value.split(" ").length > 10 || !isTitleLike(value) || /\d{2,}/.test(value))
+    return undefined;
   return { unit: value, raw: value };
 }
 
@@ -469,7 +485,8 @@ function unitFromLetterhead(ls: LetterheadLine[]): { unit: string; raw: string; 
     // an agency
     if (p.placeless && parent && parent.p.place && (parent.p.kind === "ubnd" || parent.p.kind === "admin")) {
       const admin = parent.p.admin ? `${parent.p.admin} ` : "";
-      const unit = p.text === "Văn phòng" ? `Văn phòng UBND ${admin}${parent.p.place}` : `${p.text} ${admin}${parent.p.place}`;
+      const unit =
+        p.text === "Văn phòng" ? `Văn phòng UBND ${admin}${parent.p.place}` : `${p.text} ${admin}${parent.p.place}`;
       best = { unit, raw: `${parent.text} / ${l.text}`, row: l.row };
     } else best = { unit: p.text, raw: l.text, row: l.row };
     parent = l;
@@ -517,7 +534,7 @@ export function unitsOfSheet(sh: GridSheet, title: SheetTitle = sheetTitle(sh)):
       const next = r.cells[j + 1]?.text;
       for (const l of lines(c.text)) {
         const f = fold(l);
-        const lab = unitFromLabel(l, j + 1 < r.cells.length && LABEL.exec(f) === null ? next : undefined);
+        const lab = unitFromLabel(l, next);
         if (lab) {
           found.push({ ...lab, source: "label", sheet: sh.name, row: r.row });
           continue;
@@ -532,8 +549,8 @@ export function unitsOfSheet(sh: GridSheet, title: SheetTitle = sheetTitle(sh)):
           }
           continue;
         }
-        // a letterhead: capitals, in the first rows, above the title
-        if (!titleSeen && k < 8 && isUpper(l)) {
+        // a letterhead: a line that is only a unit's name, in the first rows, above the title
+        if (!titleSeen && k < 8) {
           const p = parseUnit(l);
           if (p) letterhead.push({ row: r.row, text: l, p });
         }
@@ -582,8 +599,6 @@ const FILE_STOP = new Set([
   "gui",
   "nop",
   "copy",
-  "phu",
-  "luc",
   "xlsx",
   "xls",
 ]);
@@ -606,6 +621,7 @@ export function unitFromFileName(name: string): string | undefined {
     while (from + n < ws.length && n < 5) {
       const w = ws[from + n];
       if (!/^\p{L}+$/u.test(w.o) || FILE_STOP.has(w.f) || adminAt(ws, from + n, true)) break;
+      if (w.f === "phu" && ws[from + n + 1]?.f === "luc") break; // "phụ lục"
       n++;
     }
     if (n === 0) continue;
@@ -665,7 +681,12 @@ export function sheetPeriod(sh: GridSheet, title: SheetTitle = sheetTitle(sh)): 
   const hint = periodHint(sh.name);
   const fromName = hint && hint.kind !== "other" ? (hint as PeriodGuess) : undefined;
   if (fromTitle) {
-    if (fromTitle.kind === "N" && fromName && fromName.kind !== "N" && (fromName.year ?? fromTitle.year) === fromTitle.year)
+    if (
+      fromTitle.kind === "N" &&
+      fromName &&
+      fromName.kind !== "N" &&
+      (fromName.year ?? fromTitle.year) === fromTitle.year
+    )
       return { kind: fromName.kind, year: fromTitle.year };
     return fromTitle;
   }
@@ -771,7 +792,13 @@ export function headerFooterSections(code: string): string[] {
       k++;
       while (/\d/.test(code[k + 1] ?? "")) k++;
     } else if (n === "K") {
-      k += 1 + (/^[0-9A-Fa-f]{6}/.test(code.slice(k + 2, k + 8)) ? 6 : /^\d\d[+-]\d\d\d/.test(code.slice(k + 2, k + 8)) ? 6 : 0);
+      k +=
+        1 +
+        (/^[0-9A-Fa-f]{6}/.test(code.slice(k + 2, k + 8))
+          ? 6
+          : /^\d\d[+-]\d\d\d/.test(code.slice(k + 2, k + 8))
+            ? 6
+            : 0);
     } else {
       // &P &N &D &T &Z &F &A &G (fields) and &B &I &U &E &S &X &Y (formatting): no text of their own
       k++;

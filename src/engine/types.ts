@@ -68,7 +68,8 @@ export interface CellRef {
 // ---------------------------------------------------------------- reports
 
 /** Where the unit's name was read: the pane's settings, the add-in's metadata, or the hand-made sheet's text. */
-export type UnitSource = "settings" | "metadata" | "letterhead" | "label" | "appendix" | "headerFooter" | "title" | "fileName";
+export type UnitSource =
+  "settings" | "metadata" | "letterhead" | "label" | "appendix" | "headerFooter" | "title" | "fileName";
 
 export interface ReportMeta {
   /** The unit's name, written the usual way ("UBND xã Tân Lập") when read from a hand-made sheet. */
