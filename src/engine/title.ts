@@ -99,7 +99,7 @@ const ADMIN: [string[], string][] = [
   [["quan"], "quận"],
   [["tinh"], "tỉnh"],
 ];
-/** Accented spellings of the one-word administrative words (to tell "xã" from "xa", "quận" from "quan"). */
+/** Accented spellings of the one-word administrative words ("xã" is not "xa", "quận" is not "quan"). */
 const ADMIN_ACCENTED: Record<string, string[]> = {
   xa: ["xã"],
   phuong: ["phường"],
@@ -110,7 +110,7 @@ const ADMIN_ACCENTED: Record<string, string[]> = {
   tx: ["tx"],
 };
 
-/** Agencies: folded spelling -> the usual writing, with accented spellings that tell "Sở" from "Số". */
+/** Agencies: folded spelling -> the usual writing, with accented spellings ("Sở" is not "Số"). */
 const AGENCY: { f: string[]; out: string; acc: string[] }[] = [
   { f: ["van", "phong"], out: "Văn phòng", acc: ["văn phòng"] },
   { f: ["chi", "cuc"], out: "Chi cục", acc: ["chi cục"] },
