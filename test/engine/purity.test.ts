@@ -7,18 +7,7 @@ import { fingerprint } from "../../src/engine/fingerprint";
 import type { GridValue } from "../../src/engine/types";
 import { seedGrids } from "./seed-grids";
 
-const MINE = [
-  "values",
-  "numbers",
-  "period",
-  "formula",
-  "rules",
-  "validate",
-  "reader",
-  "title",
-  "fingerprint",
-  "report",
-];
+const MINE = ["values", "numbers", "period", "formula", "rules", "validate", "reader", "title", "fingerprint", "report"];
 
 describe("engine stays host-independent", () => {
   test.each(MINE)("%s.ts imports no host library and never evaluates code", (name) => {
@@ -37,23 +26,9 @@ describe("read + validate never throw on arbitrary grids", () => {
     fc.integer({ min: -1000, max: 100000 }),
     fc.double(),
     fc.boolean(),
-    fc.constantFrom(
-      "Biểu mẫu 3",
-      "STT",
-      "Chỉ tiêu thống kê",
-      "Số liệu",
-      "Đơn vị tính",
-      "1.4.",
-      "2.1",
-      "1.946",
-      "-",
-      "x",
-      "99,75%",
-      "Tổng số TTHC",
-      "=SUM(D1:D3)"
-    ),
+    fc.constantFrom("Biểu mẫu 3", "STT", "Chỉ tiêu thống kê", "Số liệu", "Đơn vị tính", "1.4.", "2.1", "1.946", "-", "x", "99,75%", "Tổng số TTHC", "=SUM(D1:D3)"),
     fc.string(),
-    fc.record({ error: fc.constantFrom("#DIV/0!", "#REF!") })
+    fc.record({ error: fc.constantFrom("#DIV/0!", "#REF!") }),
   );
   test("random sheets", () => {
     fc.assert(
@@ -62,7 +37,7 @@ describe("read + validate never throw on arbitrary grids", () => {
         validate(r);
         fingerprint(r);
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
