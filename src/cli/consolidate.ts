@@ -151,7 +151,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
       inputs.push({ file: f, read: { ok: false, reason: T.cannotReadFile(f) } });
       continue;
     }
-    inputs.push(readUnitFile(f, bytes));
+    inputs.push(readUnitFile(f, bytes, undefined, a.period));
   }
   const c = consolidate(inputs, { level: a.level, version: a.version, period: a.period, unit: a.unit, expected });
 

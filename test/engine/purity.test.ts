@@ -7,7 +7,7 @@ import { fingerprint } from "../../src/engine/fingerprint";
 import type { GridValue } from "../../src/engine/types";
 import { seedGrids } from "./seed-grids";
 
-const MINE = ["values", "numbers", "period", "formula", "rules", "validate", "reader", "fingerprint", "report"];
+const MINE = ["values", "numbers", "period", "formula", "rules", "validate", "reader", "title", "fingerprint", "report"];
 
 describe("engine stays host-independent", () => {
   test.each(MINE)("%s.ts imports no host library and never evaluates code", (name) => {
