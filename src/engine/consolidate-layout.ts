@@ -17,6 +17,7 @@ import { buildFormsWorkbook } from "./layout";
 import { periodCode, periodLabel } from "./period";
 import { colLetters } from "./report";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
+import { columnPoints, fitRowHeights } from "./text-fit";
 
 /** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
 export const CONS_COL = {
@@ -87,8 +88,8 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   c.counted.forEach((ui, k) => (h[CONS_COL.firstUnit - 1 + k] = txt(c.units[ui].unit)));
   cells.push(h);
   styles.push(
-    { range: "A1:H1", style: { bold: true, fontSize: 13 } },
-    { range: "A2:H2", style: { italic: true } },
+    { range: "A1:E1", style: { bold: true, fontSize: 13, wrap: true, vAlign: "center" } },
+    { range: "A2:E2", style: { italic: true, wrap: true, vAlign: "top" } },
     {
       range: `A${CONS_HEADER_ROW}:${L(ncol)}${CONS_HEADER_ROW}`,
       style: { bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true, fill: "#D9E1F2" },
@@ -139,7 +140,8 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     range: `A${CONS_HEADER_ROW}:${L(CONS_COL.firstUnit - 1)}${lastTableRow}`,
     style: { border: true, vAlign: "center" },
   });
-  styles.push({ range: `B${CONS_FIRST_ROW}:B${lastTableRow}`, style: { wrap: true } });
+  styles.push({ range: `B${CONS_FIRST_ROW}:C${lastTableRow}`, style: { wrap: true } });
+  styles.push({ range: `G${CONS_FIRST_ROW}:H${lastTableRow}`, style: { wrap: true } });
 
   // pad every row to the width
   for (const row of cells) while (row.length < ncol) row.push(null);
@@ -150,12 +152,18 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
   for (const col of columns) if (col.hidden === undefined) delete col.hidden;
 
-  return {
+  // Printed across one landscape page while that keeps the text readable (a handful of units); wider
+  // tabs print on pages side by side, each repeating the indicator's code and label.
+  const printedPt = columns.reduce((w, col) => w + (col.hidden ? 0 : columnPoints(col.width)), 0);
+  const fitToWidth = printedPt * MIN_PRINT_SCALE <= LANDSCAPE_PRINTABLE_PT;
+
+  const sheet: SheetSpec = {
     name: T.sheetName,
     columns,
     cells,
     styles,
-    merges: [],
+    // the title and the subtitle wrap over the fixed columns (not over F, which holds the metadata)
+    merges: ["A1:E1", "A2:E2"],
     validations: [],
     conditionalFormats: [],
     protect: false,
@@ -163,12 +171,20 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
       orientation: "landscape",
       paper: "A4",
       titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`,
-      fitToWidth: false,
+      ...(fitToWidth ? {} : { titleColumns: "$A:$B" }),
+      fitToWidth,
     },
     freezeRows: CONS_HEADER_ROW,
     tabColor: "#2F75B5",
   };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
+
+/** Printable width of a landscape A4 page with the writers' 0.5" side margins, in points. */
+const LANDSCAPE_PRINTABLE_PT = 841.89 - 72;
+/** The smallest scale the Tổng hợp tab is shrunk to so that it fits the page's width. */
+const MIN_PRINT_SCALE = 0.55;
 
 /** Sheet name of the files' status, the units' notes, the missing units and the rows to fill by hand. */
 export const STATUS_SHEET_NAME = T.statusSheetName;
@@ -237,7 +253,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
       ownRows.map((t) => [String(t.form), t.code, t.label, ruleLabels[t.rule]])
     );
   styles.push({ range: `A2:G${cells.length}`, style: { wrap: true, vAlign: "top" } });
-  return {
+  const sheet: SheetSpec = {
     name: STATUS_SHEET_NAME,
     columns: [
       { width: 30 },
@@ -256,6 +272,8 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     protect: false,
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
   };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
 
 function totalCell(

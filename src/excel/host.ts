@@ -427,6 +427,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     pl.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
     pl.paperSize = "A4";
     if (s.print.titleRows) pl.setPrintTitleRows(s.print.titleRows);
+    if (s.print.titleColumns) pl.setPrintTitleColumns(s.print.titleColumns);
     if (s.print.printArea) pl.setPrintArea(s.print.printArea);
     if (s.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
