@@ -168,7 +168,8 @@ export function fitRowHeights(sheet: SheetSpec): Record<number, number> {
     const b = box(m);
     if (!b) continue;
     merged.set(key(b.r1, b.c1), b);
-    for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) if (r !== b.r1 || c !== b.c1) covered.add(key(r, c));
+    for (let r = b.r1; r <= b.r2; r++)
+      for (let c = b.c1; c <= b.c2; c++) if (r !== b.r1 || c !== b.c1) covered.add(key(r, c));
   }
 
   const need: Record<number, number> = {};
@@ -203,8 +204,12 @@ export function fitRowHeights(sheet: SheetSpec): Record<number, number> {
     for (let r = t.r1; r <= t.r2; r++) have += need[r] ?? DEFAULT;
     if (have < t.h) need[t.r2] = (need[t.r2] ?? DEFAULT) + (t.h - have);
   }
+  for (const r of Object.keys(need)) need[Number(r)] = Math.min(need[Number(r)], MAX_ROW_PT);
   return need;
 }
+
+/** Excel's tallest row. */
+export const MAX_ROW_PT = 409;
 
 /** The sheet with its row heights fitted to its text (see fitRowHeights). */
 export function withFittedRows(sheet: SheetSpec): SheetSpec {

@@ -47,7 +47,16 @@ export function convertToPdf(files: string[], outDir: string, profileDir: string
   const profile = makeProfile(profileDir);
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, ...files],
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
     { stdio: "pipe", timeout: 150_000 }
   );
   const pdfs = files.map((f) => path.join(outDir, path.basename(f).replace(/\.xlsx$/i, ".pdf")));
