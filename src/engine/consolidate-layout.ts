@@ -202,9 +202,12 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   // logical columns 0..5 → A..E, G (F is the hidden metadata column)
   const put = (values: (string | number)[]): CellSpec[] => {
     const row = blank();
-    values.forEach((v, i) => (row[i < COL.id - 1 ? i : i + 1] = typeof v === "number" ? num(v) : txt(v)));
+    values.forEach((v, i) => {
+      if (v !== "") row[i < COL.id - 1 ? i : i + 1] = typeof v === "number" ? num(v) : txt(v);
+    });
     return row;
   };
+  const merges: string[] = ["A1:E1"];
   const r1 = put([T.statusTitle(c.unit, periodLabel(c.period))]);
   r1[COL.id - 1] = txt(
     encodeMeta({
@@ -217,11 +220,12 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     })
   );
   cells.push(r1);
-  styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13 } });
+  styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13, wrap: true } });
   const section = (title: string, head: string[], lines: (string | number)[][]) => {
     cells.push(blank());
     cells.push(put([title]));
     styles.push({ range: `A${cells.length}:E${cells.length}`, style: { bold: true } });
+    merges.push(`A${cells.length}:E${cells.length}`);
     if (head.length) {
       cells.push(put(head));
       styles.push({ range: `A${cells.length}:G${cells.length}`, style: { bold: true, fill: "#D9E1F2" } });
@@ -239,18 +243,20 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
       [],
       c.missing.map((m) => [m])
     );
+  // long texts (a note, an indicator's label) go to the wide column G, the short ones to A–C
+  const [noteUnit, noteForm, noteCode, noteText] = T.notesHead;
   if (c.notes.length > 0)
     section(
       T.notesTitle,
-      [...T.notesHead],
-      c.notes.map((n) => [n.unit, String(n.form), n.code, n.text])
+      [noteUnit, noteForm, noteCode, "", "", noteText],
+      c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.text])
     );
   const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
   if (ownRows.length > 0)
     section(
       T.ownTitle,
-      [],
-      ownRows.map((t) => [String(t.form), t.code, t.label, ruleLabels[t.rule]])
+      [noteForm, noteCode, "", "", "", T.head.label],
+      ownRows.map((t) => [String(t.form), t.code, "", "", "", t.label])
     );
   styles.push({ range: `A2:G${cells.length}`, style: { wrap: true, vAlign: "top" } });
   const sheet: SheetSpec = {
@@ -266,7 +272,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     ],
     cells,
     styles,
-    merges: [],
+    merges,
     validations: [],
     conditionalFormats: [],
     protect: false,
