@@ -152,11 +152,9 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
   for (const col of columns) if (col.hidden === undefined) delete col.hidden;
 
-  // Printed across one landscape page while that keeps the text readable (a handful of units); wider
-  // tabs print on pages side by side, each repeating the indicator's code and label.
-  const printedPt = columns.reduce((w, col) => w + (col.hidden ? 0 : columnPoints(col.width)), 0);
-  const fitToWidth = printedPt * MIN_PRINT_SCALE <= LANDSCAPE_PRINTABLE_PT;
-
+  // Shrunk to the width of one landscape page while that keeps the text readable (a handful of units);
+  // a wider tab is shrunk as far and printed on pages side by side, each repeating the code and label.
+  const pagesWide = printPagesWide(columns);
   const sheet: SheetSpec = {
     name: T.sheetName,
     columns,
@@ -171,14 +169,27 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
       orientation: "landscape",
       paper: "A4",
       titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`,
-      ...(fitToWidth ? {} : { titleColumns: "$A:$B" }),
-      fitToWidth,
+      ...(pagesWide > 1 ? { titleColumns: "$A:$B", pagesWide } : {}),
+      fitToWidth: true,
     },
     freezeRows: CONS_HEADER_ROW,
     tabColor: "#2F75B5",
   };
   sheet.rowHeights = fitRowHeights(sheet);
   return sheet;
+}
+
+/**
+ * The landscape pages side by side the Tổng hợp tab needs at the smallest readable scale, when every page
+ * after the first repeats columns A:B.
+ */
+export function printPagesWide(columns: SheetSpec["columns"]): number {
+  const pts = columns.map((col) => (col.hidden ? 0 : columnPoints(col.width)));
+  const total = pts.reduce((a, b) => a + b, 0);
+  const page = LANDSCAPE_PRINTABLE_PT / MIN_PRINT_SCALE;
+  if (total <= page) return 1;
+  const titles = pts[CONS_COL.code - 1] + pts[CONS_COL.label - 1];
+  return 1 + Math.ceil((total - page) / (page - titles));
 }
 
 /** Printable width of a landscape A4 page with the writers' 0.5" side margins, in points. */

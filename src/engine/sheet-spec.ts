@@ -86,6 +86,8 @@ export interface SheetSpec {
     /** Columns repeated at the left of each printed page when the sheet is wider than one, e.g. "$A:$B". */
     titleColumns?: string;
     fitToWidth: boolean;
+    /** With fitToWidth: the pages side by side the width is shrunk to (default 1). */
+    pagesWide?: number;
     printArea?: string;
   };
   freezeRows?: number;

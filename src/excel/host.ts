@@ -445,7 +445,7 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     if (s.print.titleRows) pl.setPrintTitleRows(s.print.titleRows);
     if (s.print.titleColumns) pl.setPrintTitleColumns(s.print.titleColumns);
     if (s.print.printArea) pl.setPrintArea(s.print.printArea);
-    if (s.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (s.print.fitToWidth) pl.zoom = { horizontalFitToPages: s.print.pagesWide ?? 1, verticalFitToPages: 0 };
   }
 
   function queueProtect(sh: Sheet) {

@@ -175,7 +175,7 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
     paperSize: 9, // A4
     orientation: sh.print.orientation,
     fitToPage: sh.print.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: sh.print.pagesWide ?? 1,
     fitToHeight: 0,
     printTitlesRow: sh.print.titleRows ? sh.print.titleRows.replace(/\$/g, "") : undefined,
     printTitlesColumn: sh.print.titleColumns ? sh.print.titleColumns.replace(/\$/g, "") : undefined,

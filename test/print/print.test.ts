@@ -78,12 +78,15 @@ beforeAll(async () => {
         intended: (s) => (s.every((p) => p.height > p.width) ? undefined : "a form page is not portrait"),
       });
     }
-  for (const version of VERSION_IDS) {
-    const units = ["UBND xã Tân Phú", "UBND xã Suối Dây", "UBND xã Tân Hòa", "UBND xã Tân Hưng"].map((u, k) =>
+  // four communes per version (the tab fits one page's width), and twelve (pages side by side)
+  const communes = ["UBND xã Tân Phú", "UBND xã Suối Dây", "UBND xã Tân Hòa", "UBND xã Tân Hưng"];
+  const twelve = Array.from({ length: 12 }, (_, k) => `UBND xã Thạnh Đông ${k + 1}`);
+  for (const [version, names] of [...VERSION_IDS.map((v) => [v, communes] as const), [VERSION_IDS[1], twelve] as const]) {
+    const units = names.map((u, k) =>
       unitInput(`xa-${k + 1}.xlsx`, addinReport("xa", version, PERIOD, u, figures("xa", version, k + 1)))
     );
     const c = consolidate(units, { level: "huyen", version, period: PERIOD, unit: "UBND huyện Tân Châu" });
-    const file = path.join(OUT, `tong-hop-huyen-${version}.xlsx`);
+    const file = path.join(OUT, `tong-hop-huyen-${names.length}-${version}.xlsx`);
     fs.writeFileSync(file, await writeWorkbook(buildConsolidatedWorkbook(c)));
     // Tổng hợp and Tình trạng tệp (landscape) come first, then the unit's own seven forms (portrait).
     files.push({
@@ -131,8 +134,8 @@ beforeAll(async () => {
 });
 
 describe("printing through LibreOffice", () => {
-  test("every workbook printed (10 files: 4 levels × 2 versions, 2 consolidations)", () => {
-    expect(printed).toHaveLength(LEVELS.length * VERSION_IDS.length + VERSION_IDS.length);
+  test("every workbook printed (11 files: 4 levels × 2 versions, 3 consolidations)", () => {
+    expect(printed).toHaveLength(LEVELS.length * VERSION_IDS.length + VERSION_IDS.length + 1);
     for (const p of printed) expect(p.pages).toBeGreaterThanOrEqual(7);
   });
 
