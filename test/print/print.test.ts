@@ -81,7 +81,10 @@ beforeAll(async () => {
   // four communes per version (the tab fits one page's width), and twelve (pages side by side)
   const communes = ["UBND xã Tân Phú", "UBND xã Suối Dây", "UBND xã Tân Hòa", "UBND xã Tân Hưng"];
   const twelve = Array.from({ length: 12 }, (_, k) => `UBND xã Thạnh Đông ${k + 1}`);
-  for (const [version, names] of [...VERSION_IDS.map((v) => [v, communes] as const), [VERSION_IDS[1], twelve] as const]) {
+  for (const [version, names] of [
+    ...VERSION_IDS.map((v) => [v, communes] as const),
+    [VERSION_IDS[1], twelve] as const,
+  ]) {
     const units = names.map((u, k) =>
       unitInput(`xa-${k + 1}.xlsx`, addinReport("xa", version, PERIOD, u, figures("xa", version, k + 1)))
     );
