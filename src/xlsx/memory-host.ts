@@ -10,6 +10,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
+import { withFormulaResults } from "../engine/formula-results";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { GridSheet, GridValue } from "../engine/types";
 import { readWorkbookFile } from "./read";
@@ -201,11 +202,11 @@ export class MemoryWorkbook {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(this.original as unknown as ArrayBuffer);
-    for (const s of this.sheets) {
-      if (!s.spec) continue;
-      const old = wb.getWorksheet(s.name);
+    const specs = this.sheets.filter((s) => s.spec).map((s) => s.spec!);
+    for (const spec of withFormulaResults({ sheets: specs }).sheets) {
+      const old = wb.getWorksheet(spec.name);
       if (old) wb.removeWorksheet(old.id);
-      addSheetTo(wb, s.spec);
+      addSheetTo(wb, spec);
     }
     for (const e of this.edits) {
       const ws = wb.getWorksheet(e.sheet);

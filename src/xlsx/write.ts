@@ -1,10 +1,13 @@
 /**
- * Writes a WorkbookSpec to an .xlsx file with ExcelJS: values, formulas, styles, merges, the hidden id
+ * Writes a WorkbookSpec to an .xlsx file with ExcelJS: values, formulas with their computed results, row
+ * heights (ht + customHeight, as the spec fits them to wrapped text), styles, merges, the hidden id
  * column, validations (warning style), conditional formats, protection without a password, page setup,
  * frozen header and the very hidden settings sheet. Text is always written as text, never as a formula.
  */
 import ExcelJS from "exceljs";
 import { SETTINGS_SHEET } from "../engine/conventions";
+import { withFormulaResults } from "../engine/formula-results";
+import { SPEC_FONT } from "../engine/sheet-spec";
 import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from "../engine/sheet-spec";
 
 /** "D12" → { row: 12, col: 4 } (1-based). */
@@ -42,7 +45,7 @@ function mergeStyle(a: StyleSpec | undefined, b: StyleSpec): StyleSpec {
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 
 function applyStyle(cell: ExcelJS.Cell, s: StyleSpec): void {
-  const font: Partial<ExcelJS.Font> = { name: "Times New Roman", size: s.fontSize ?? 12 };
+  const font: Partial<ExcelJS.Font> = { name: SPEC_FONT.name, size: s.fontSize ?? SPEC_FONT.size };
   if (s.bold) font.bold = true;
   if (s.italic) font.italic = true;
   if (s.fontColor) font.color = { argb: argb(s.fontColor) };
@@ -83,7 +86,12 @@ export function setCellValue(cell: ExcelJS.Cell, spec: CellSpec): void {
       cell.value = Number.isFinite(spec.v) ? spec.v : null;
       break;
     case "f":
-      cell.value = { formula: spec.f.replace(/^=/, ""), date1904: false } as ExcelJS.CellFormulaValue;
+      // with the value computed over the spec's own cells, so viewers that do not recalculate show it
+      cell.value = {
+        formula: spec.f.replace(/^=/, ""),
+        ...(spec.result !== undefined ? { result: spec.result } : {}),
+        date1904: false,
+      } as ExcelJS.CellFormulaValue;
       break;
   }
 }
@@ -169,9 +177,10 @@ export function addSheetTo(wb: ExcelJS.Workbook, sh: SheetSpec): void {
     paperSize: 9, // A4
     orientation: sh.print.orientation,
     fitToPage: sh.print.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: sh.print.pagesWide ?? 1,
     fitToHeight: 0,
     printTitlesRow: sh.print.titleRows ? sh.print.titleRows.replace(/\$/g, "") : undefined,
+    printTitlesColumn: sh.print.titleColumns ? sh.print.titleColumns.replace(/\$/g, "") : undefined,
     printArea: sh.print.printArea,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   } as ExcelJS.PageSetup;
@@ -203,7 +212,7 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Báo cáo CCHC";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sh of spec.sheets) addSheetTo(wb, sh);
+  for (const sh of withFormulaResults(spec).sheets) addSheetTo(wb, sh);
   writeSettingsSheet(wb, spec.settings ?? {});
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
