@@ -14,6 +14,7 @@ import { formatVi } from "./numbers";
 import { periodCode, periodLabel } from "./period";
 import { colLetters } from "./report";
 import type { CellSpec, SheetSpec } from "./sheet-spec";
+import { fitRowHeights } from "./text-fit";
 
 export const APPENDIX_GROUP_ROW = 4;
 export const APPENDIX_LABEL_ROW = 5;
@@ -210,19 +211,10 @@ export function buildAppendixSheet(c: Consolidation, a: Appendix): SheetSpec {
     else if (i === noteCol) columns.push({ width: 22 });
     else columns.push({ width: 11 });
   }
-  // header labels wrap over up to four lines of their narrow columns; the title lines span the sheet
-  const rowHeights: Record<number, number> = {
-    1: 20,
-    2: 30,
-    [APPENDIX_GROUP_ROW]: 30,
-    [APPENDIX_LABEL_ROW]: 58,
-    [APPENDIX_NUMBER_ROW]: 15,
-  };
-  return {
+  const sheet: SheetSpec = {
     name: T.sheetName,
     columns,
     cells,
-    rowHeights,
     styles,
     merges,
     validations: [],
@@ -237,4 +229,7 @@ export function buildAppendixSheet(c: Consolidation, a: Appendix): SheetSpec {
     freezeRows: APPENDIX_NUMBER_ROW,
     tabColor: "#548235",
   };
+  // every row as tall as its wrapped text (unit names, header labels, the lines to watch)
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }

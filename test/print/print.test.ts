@@ -12,6 +12,8 @@ import path from "path";
 import { formRows, Indicator, isValueRow, LEVELS, Level, relationsIn, VERSION_IDS } from "../../src/catalog";
 import { run } from "../../src/cli/main";
 import { consolidate } from "../../src/engine/consolidate";
+import { buildAppendix } from "../../src/engine/appendix";
+import { buildAppendixSheet } from "../../src/engine/appendix-layout";
 import { buildConsolidatedWorkbook } from "../../src/engine/consolidate-layout";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { addinReport, unitInput } from "../consolidate/helpers";
@@ -103,6 +105,21 @@ beforeAll(async () => {
       },
     });
   }
+  // the per-unit appendix of a hundred communes, alone: landscape, one page wide, header rows on every page
+  {
+    const names = Array.from({ length: 100 }, (_, k) => `UBND xã Thạnh Đông ${k + 1}${k % 9 === 0 ? " (sáp nhập)" : ""}`);
+    const version = VERSION_IDS[0];
+    const units = names
+      .slice(0, 97)
+      .map((u, k) => unitInput(`xa-${k + 1}.xlsx`, addinReport("xa", version, PERIOD, u, figures("xa", version, k + 1))));
+    const c = consolidate(units, { level: "huyen", version, period: PERIOD, unit: "UBND huyện Tân Châu", expected: names });
+    const file = path.join(OUT, "phu-luc-100.xlsx");
+    fs.writeFileSync(file, await writeWorkbook({ sheets: [buildAppendixSheet(c, buildAppendix(c, names))] }));
+    files.push({
+      file,
+      intended: (s) => (s.every((p) => p.width > p.height) ? undefined : "an appendix page is not landscape"),
+    });
+  }
   const pdfs = convertToPdf(
     files.map((f) => f.file),
     OUT,
@@ -137,9 +154,9 @@ beforeAll(async () => {
 });
 
 describe("printing through LibreOffice", () => {
-  test("every workbook printed (11 files: 4 levels × 2 versions, 3 consolidations)", () => {
-    expect(printed).toHaveLength(LEVELS.length * VERSION_IDS.length + VERSION_IDS.length + 1);
-    for (const p of printed) expect(p.pages).toBeGreaterThanOrEqual(7);
+  test("every workbook printed (12 files: 4 levels × 2 versions, 3 consolidations, a 100-unit appendix)", () => {
+    expect(printed).toHaveLength(LEVELS.length * VERSION_IDS.length + VERSION_IDS.length + 2);
+    for (const p of printed) expect(p.pages).toBeGreaterThanOrEqual(p.file.startsWith("phu-luc") ? 2 : 7);
   });
 
   test("no two text lines are printed over each other", () => {
