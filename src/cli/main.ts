@@ -7,12 +7,11 @@ import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { catalog, DEFAULT_VERSION, FORM_NUMBERS, formRows, isLevel, LEVELS, VERSION_IDS } from "../catalog";
-import { checkStamp } from "../engine/fingerprint";
-import { buildFormsWorkbook } from "../engine/layout";
+import { check, stampView } from "../app/check-session";
+import { layoutFor } from "../app/insert";
 import { parsePeriod, periodCode, periodLabel } from "../engine/period";
-import { readReport } from "../engine/reader";
 import type { Finding, Report } from "../engine/types";
-import { countFindings, validate } from "../engine/validate";
+import { countFindings } from "../engine/validate";
 import { cliVi } from "../i18n/cli";
 import { readWorkbookPath } from "../xlsx/node";
 import { writeWorkbook } from "../xlsx/write";
@@ -150,13 +149,11 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
     io.err(cliVi.exists(out));
     return 2;
   }
-  const spec = buildFormsWorkbook(forms, {
-    level,
-    version,
-    period,
-    unit,
-    reportNo: values["report-no"] as string | undefined,
-  });
+  const spec = layoutFor(
+    forms,
+    { level, version, period, unit },
+    { reportNo: values["report-no"] as string | undefined }
+  );
   const buf = await writeWorkbook(spec);
   try {
     fs.writeFileSync(target, buf, { flag: values.force ? "w" : "wx" });
@@ -219,14 +216,14 @@ function cmdValidate(args: string[], io: Io): number {
     io.err(read.reason);
     return 2;
   }
-  const report = readReport(read.sheets, { settings: read.settings });
+  // the same check as the panes' (read, place, validate)
+  const { report, findings } = check(read.sheets, read.settings);
   const v = cliVi.validate;
   if (report.forms.length === 0) {
     io.err(v.noForms);
     return 2;
   }
-  const findings = validate(report);
-  const stamp = checkStamp(report);
+  const stamp = stampView(report).state;
   const { errors, warnings } = countFindings(findings);
   if (values.json) {
     const j: ValidateJson = {

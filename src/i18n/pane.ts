@@ -81,6 +81,10 @@ export const pane = {
       `Đã kiểm tra trước khi gửi lúc ${at}, nhưng số liệu đã thay đổi từ đó. Hãy kiểm tra lại trước khi gửi.`,
     findingsLabel: "Danh sách lỗi và cảnh báo",
     missingSummary: (n: number) => `${n} chỉ tiêu chưa nhập số liệu`,
+    figuresRead: (n: number) => `Số liệu đã đọc (${n} ô)`,
+    figuresForm: (form: number, n: number) => `Biểu mẫu ${form}: ${n} số liệu`,
+    figureLine: (code: string, label: string | undefined, shown: string, sheet: string, cell: string, formula: boolean) =>
+      `${code}${label ? ` ${label}` : ""}: ${shown === "" ? "—" : shown}${formula ? " (công thức)" : ""} — ô ${cell}, trang ${sheet}`,
   },
 
   consolidate: {

@@ -12,11 +12,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
-import type { Finding, GridSheet } from "../../engine/types";
+import type { Finding } from "../../engine/types";
 import { formatDateTime, pane } from "../../i18n/pane";
-import type { ExcelHost } from "../host-types";
-import { countFindings, createBatcher, Fix, fixFor, fixToCell, gridMeta, groupFindings, mergeGrids, sheetsToReread } from "../logic";
-import { check, checkStamp, CheckResult, layoutFor, makeStamp, SETTINGS_KEYS } from "../services";
+import { groupFindings } from "../logic";
+import {
+  applyFix as applyFixUseCase,
+  CheckResult,
+  CheckSession,
+  createCheckSession,
+  ExcelHost,
+  figuresRead,
+  Fix,
+  fixFor,
+  layoutOfReport,
+  preSend as preSendUseCase,
+  stampView,
+} from "../../app";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -52,23 +63,19 @@ function show(v: Finding["expected"]): string {
   return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
 }
 
-/** Sheets that hold forms: those with our metadata, and those the reader placed figures from. */
-function formSheetsOf(grids: GridSheet[], r: CheckResult | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const g of grids) {
-    const m = gridMeta(g);
-    if (m && m.kind === "form") out.add(g.name);
-  }
-  if (r) for (const e of r.report.entries.values()) if (e.ref) out.add(e.ref.sheet);
-  return out;
+function stampNoteOf(r: CheckResult): Note {
+  const v = stampView(r.report);
+  if (v.state === "none") return undefined;
+  const at = formatDateTime(v.at);
+  return v.state === "unchanged"
+    ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
+    : { intent: "warning", lines: [pane.check.stampChanged(at)] };
 }
 
 export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
   const { host } = props;
   const styles = useStyles();
-  const grids = React.useRef<GridSheet[]>([]);
-  const kv = React.useRef<Record<string, string>>({});
-  const formSheets = React.useRef<Set<string>>(new Set());
+  const [session, setSession] = React.useState<CheckSession | undefined>(undefined);
   const [result, setResult] = React.useState<CheckResult | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
   const [note, setNote] = React.useState<Note>(undefined);
@@ -77,37 +84,28 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
   const settingsRef = React.useRef(props.settings);
   settingsRef.current = props.settings;
 
-  const apply = React.useCallback((fresh: GridSheet[], settings: Record<string, string>, reread?: string[]) => {
-    grids.current = reread ? mergeGrids(grids.current, fresh, reread) : fresh;
-    kv.current = settings;
-    const r = check(grids.current, settings);
-    formSheets.current = formSheetsOf(grids.current, r);
-    setResult(r);
-    return r;
-  }, []);
-
-  /** Reads every sheet (not relying on events) and says whether the figures changed since the last stamp. */
-  const fullRead = React.useCallback(async () => {
-    const { sheets, settings } = await host.readSheets();
-    const r = apply(sheets, settings);
-    const st = checkStamp(r.report);
-    if (st === "none" || !r.report.stamp) setStampNote(undefined);
-    else {
-      const at = formatDateTime(r.report.stamp.at);
-      setStampNote(
-        st === "unchanged"
-          ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
-          : { intent: "warning", lines: [pane.check.stampChanged(at)] },
-      );
-    }
-    return r;
-  }, [host, apply]);
-
-  // First full read (and after each insert), then live checking on edits: read-only, never writes.
+  // One check session per host: the grid cache, live checking on edits (read-only, never writes).
   React.useEffect(() => {
+    const s = createCheckSession(host, {
+      onResult: (r, cause) => {
+        setResult(r);
+        if (cause === "full") setStampNote(stampNoteOf(r));
+        if (cause === "live") setSummary(undefined);
+      },
+      onError: (e) => console.warn("[Báo cáo CCHC] re-read failed", e),
+    });
+    setSession(s);
+    void s.start().then((on) => on || console.warn("[Báo cáo CCHC] change events unavailable"));
+    return () => s.dispose();
+  }, [host]);
+
+  // First full read (and after each insert).
+  React.useEffect(() => {
+    if (!session) return;
     let alive = true;
     setBusy(true);
-    fullRead()
+    session
+      .fullRead()
       .catch((e) => {
         console.warn("[Báo cáo CCHC] read failed", e);
         if (alive) setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
@@ -116,53 +114,10 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
     return () => {
       alive = false;
     };
-  }, [fullRead, props.formsVersion]);
+  }, [session, props.formsVersion]);
 
-  React.useEffect(() => {
-    let alive = true;
-    let unsubscribe: (() => Promise<void>) | undefined;
-    const batcher = createBatcher<{ sheet: string; address: string }>(400, (events) => {
-      const names = sheetsToReread(events, formSheets.current);
-      if (names.length === 0 || !alive) return;
-      host
-        .readSheets(names)
-        .then(({ sheets, settings }) => {
-          if (alive) {
-            apply(sheets, settings, names);
-            setSummary(undefined);
-          }
-        })
-        .catch((e) => console.warn("[Báo cáo CCHC] re-read failed", e));
-    });
-    host
-      .onChange((e) => batcher.push(e))
-      .then((off) => {
-        if (alive) unsubscribe = off;
-        else void off();
-      })
-      .catch((e) => console.warn("[Báo cáo CCHC] change events unavailable", e));
-    return () => {
-      alive = false;
-      batcher.cancel();
-      if (unsubscribe) void unsubscribe();
-    };
-  }, [host, apply]);
-
-  const layout = React.useMemo(() => {
-    if (!result || result.report.forms.length === 0) return undefined;
-    const m = result.report.meta;
-    const s = settingsRef.current;
-    try {
-      return layoutFor(result.report.forms, {
-        level: m.level ?? s.level,
-        period: m.period ?? s.period,
-        unit: m.unit ?? s.unit,
-        version: m.version ?? s.version,
-      });
-    } catch {
-      return undefined;
-    }
-  }, [result]);
+  const layout = React.useMemo(() => layoutOfReport(result, settingsRef.current), [result]);
+  const figures = React.useMemo(() => (result ? figuresRead(result.report) : []), [result]);
 
   async function goTo(f: Finding) {
     if (!f.sheet || !f.cell) return;
@@ -174,12 +129,10 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
   }
 
   async function applyFix(f: Finding, fix: Fix) {
-    if (!f.sheet || !f.cell) return;
+    if (!f.sheet || !f.cell || !session) return;
     setNote(undefined);
     try {
-      await host.writeCells(f.sheet, [{ a1: f.cell, cell: fixToCell(fix) }]);
-      const { sheets, settings } = await host.readSheets([f.sheet]);
-      apply(sheets, settings, [f.sheet]);
+      await applyFixUseCase(host, session, f, fix);
       setNote({ intent: "success", lines: [pane.check.fixDone(f.cell)] });
     } catch (e) {
       setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.fixFailed] });
@@ -187,24 +140,20 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
   }
 
   async function preSend() {
+    if (!session) return;
     setBusy(true);
     setNote(undefined);
     setSummary(undefined);
     try {
-      const r = await fullRead();
-      const { errors, warnings } = countFindings(r.findings);
-      const ready = r.report.forms.length > 0 && errors === 0;
-      const lines = [pane.check.summaryForms(r.report.forms), pane.check.summaryCounts(errors, warnings)];
-      if (ready) {
-        const stamp = makeStamp(r.report);
-        await host.writeSettings({ [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) });
-        kv.current = { ...kv.current, [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) };
-        lines.push(pane.check.stamped(formatDateTime(stamp.at)));
+      const r = await preSendUseCase(host, session);
+      const lines = [pane.check.summaryForms(r.forms), pane.check.summaryCounts(r.errors, r.warnings)];
+      if (r.stamp) {
+        lines.push(pane.check.stamped(formatDateTime(r.stamp.at)));
         setStampNote(undefined);
       } else {
-        lines.push(pane.check.notReadyHint);
+        lines.push(...r.outcome.reasons, pane.check.notReadyHint);
       }
-      setSummary({ intent: ready ? "success" : "error", title: ready ? pane.check.ready : pane.check.notReady, lines });
+      setSummary({ intent: r.ready ? "success" : "error", title: r.ready ? pane.check.ready : pane.check.notReady, lines });
     } catch (e) {
       setSummary({ intent: "error", title: pane.check.notReady, lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
     } finally {
@@ -215,7 +164,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
   const groups = result ? groupFindings(result.findings) : [];
 
   const renderItem = (f: Finding, i: number) => {
-    const fix = fixFor(f, result?.report, layout, grids.current);
+    const fix = fixFor(f, result?.report, layout, session ? session.grids : []);
     return (
       <li key={`${f.indicator}-${f.rule}-${i}`} className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
         <Button
@@ -257,7 +206,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
           {pane.check.preSend}
         </Button>
-        <Button onClick={() => void fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
+        <Button onClick={() => void session?.fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
           {pane.check.refresh}
         </Button>
       </div>
@@ -303,6 +252,25 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
           </div>
         ))}
       </section>
+      {figures.length > 0 && (
+        <details className={styles.missing} data-testid="figures-read">
+          <summary>{pane.check.figuresRead(figures.reduce((n, g) => n + g.figures.length, 0))}</summary>
+          {figures.map((g) => (
+            <div key={g.form} data-testid="figures-form" data-form={g.form}>
+              <Text as="h3" block className={styles.heading} size={200}>
+                {pane.check.figuresForm(g.form, g.figures.length)}
+              </Text>
+              <ul className={styles.group}>
+                {g.figures.map((x) => (
+                  <li key={x.indicatorId} className={styles.figures} data-testid="figure" data-cell={x.cell} data-sheet={x.sheet} data-code={x.code}>
+                    {pane.check.figureLine(x.code, x.label, x.shown, x.sheet, x.cell, x.formula)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      )}
     </div>
   );
 }
