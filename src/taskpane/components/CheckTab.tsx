@@ -72,6 +72,71 @@ function stampNoteOf(r: CheckResult): Note {
     : { intent: "warning", lines: [pane.check.stampChanged(at)] };
 }
 
+type Styles = ReturnType<typeof useStyles>;
+type Actions = React.MutableRefObject<{ goTo: (f: Finding) => void; applyFix: (f: Finding, fix: Fix) => void }>;
+
+const sameFinding = (a: Finding, b: Finding) =>
+  a.indicator === b.indicator &&
+  a.rule === b.rule &&
+  a.severity === b.severity &&
+  a.code === b.code &&
+  a.message === b.message &&
+  a.sheet === b.sheet &&
+  a.cell === b.cell &&
+  a.expected === b.expected &&
+  a.actual === b.actual;
+const sameFix = (a?: Fix, b?: Fix) =>
+  a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
+
+const FindingItem = React.memo(
+  function FindingItem({ f, fix, styles, actions }: { f: Finding; fix?: Fix; styles: Styles; actions: Actions }) {
+    return (
+      <li className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
+        <Button
+          appearance="transparent"
+          className={styles.go}
+          onClick={() => actions.current.goTo(f)}
+          disabled={!f.sheet || !f.cell}
+          aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
+        >
+          <span className={styles.goInner}>
+            <span>
+              <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
+                {f.severity === "error" ? pane.check.error : pane.check.warning}
+              </Badge>{" "}
+              <strong>{f.code}</strong>
+              {f.cell ? ` (${f.cell})` : ""} — {f.message}
+            </span>
+            {(f.expected !== undefined || f.actual !== undefined) && (
+              <span className={styles.figures}>
+                {pane.check.expected}: {show(f.expected)} · {pane.check.actual}: {show(f.actual)}
+              </span>
+            )}
+          </span>
+        </Button>
+        {fix && (
+          <Button size="small" className={styles.fix} onClick={() => actions.current.applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
+            {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
+          </Button>
+        )}
+      </li>
+    );
+  },
+  // class names are stable strings; the actions ref never changes
+  (a, b) => sameFinding(a.f, b.f) && sameFix(a.fix, b.fix) && a.actions === b.actions
+);
+
+/** A <details> whose content is rendered only while it is open (a closed list costs nothing on each check). */
+function LazyDetails(props: { className: string; testid: string; summary: string; children: () => React.ReactNode }) {
+  const [open, setOpen] = React.useState(false);
+  return (
+    <details className={props.className} data-testid={props.testid} open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{props.summary}</summary>
+      {open && props.children()}
+    </details>
+  );
+}
+
 export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
   const { host } = props;
   const styles = useStyles();
@@ -163,44 +228,21 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
 
   const groups = result ? groupFindings(result.findings) : [];
 
-  const renderItem = (f: Finding, i: number) => {
-    const fix = fixFor(f, result?.report, layout, session ? session.grids : []);
-    return (
-      <li key={`${f.indicator}-${f.rule}-${i}`} className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
-        <Button
-          appearance="transparent"
-          className={styles.go}
-          onClick={() => goTo(f)}
-          disabled={!f.sheet || !f.cell}
-          aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
-        >
-          <span className={styles.goInner}>
-            <span>
-              <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
-                {f.severity === "error" ? pane.check.error : pane.check.warning}
-              </Badge>{" "}
-              <strong>{f.code}</strong>
-              {f.cell ? ` (${f.cell})` : ""} — {f.message}
-            </span>
-            {(f.expected !== undefined || f.actual !== undefined) && (
-              <span className={styles.figures}>
-                {pane.check.expected}: {show(f.expected)} · {pane.check.actual}: {show(f.actual)}
-              </span>
-            )}
-          </span>
-        </Button>
-        {fix && (
-          <Button size="small" className={styles.fix} onClick={() => applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
-            {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
-          </Button>
-        )}
-      </li>
-    );
-  };
-
+  // Stable callbacks for the memoised items (a live result re-renders only the findings that changed).
+  const actions = React.useRef({ goTo, applyFix });
+  actions.current = { goTo, applyFix };
+  const renderItem = (f: Finding, i: number) => (
+    <FindingItem
+      key={`${f.indicator}-${f.rule}-${i}`}
+      f={f}
+      fix={fixFor(f, result?.report, layout, session ? session.grids : [])}
+      styles={styles}
+      actions={actions}
+    />
+  );
 
   return (
-    <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"}>
+    <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"} data-live-reads={session ? session.liveReads : 0}>
       <Text size={200}>{pane.check.liveHint}</Text>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
@@ -244,32 +286,32 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
               {g.items.filter((f) => f.rule !== "missing").map(renderItem)}
             </ul>
             {g.items.some((f) => f.rule === "missing") && (
-              <details className={styles.missing} data-testid="missing-group">
-                <summary>{pane.check.missingSummary(g.items.filter((f) => f.rule === "missing").length)}</summary>
-                <ul className={styles.group}>{g.items.filter((f) => f.rule === "missing").map(renderItem)}</ul>
-              </details>
+              <LazyDetails className={styles.missing} testid="missing-group" summary={pane.check.missingSummary(g.items.filter((f) => f.rule === "missing").length)}>
+                {() => <ul className={styles.group}>{g.items.filter((f) => f.rule === "missing").map(renderItem)}</ul>}
+              </LazyDetails>
             )}
           </div>
         ))}
       </section>
       {figures.length > 0 && (
-        <details className={styles.missing} data-testid="figures-read">
-          <summary>{pane.check.figuresRead(figures.reduce((n, g) => n + g.figures.length, 0))}</summary>
-          {figures.map((g) => (
-            <div key={g.form} data-testid="figures-form" data-form={g.form}>
-              <Text as="h3" block className={styles.heading} size={200}>
-                {pane.check.figuresForm(g.form, g.figures.length)}
-              </Text>
-              <ul className={styles.group}>
-                {g.figures.map((x) => (
-                  <li key={x.indicatorId} className={styles.figures} data-testid="figure" data-cell={x.cell} data-sheet={x.sheet} data-code={x.code}>
-                    {pane.check.figureLine(x.code, x.label, x.shown, x.sheet, x.cell, x.formula)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </details>
+        <LazyDetails className={styles.missing} testid="figures-read" summary={pane.check.figuresRead(figures.reduce((n, g) => n + g.figures.length, 0))}>
+          {() =>
+            figures.map((g) => (
+              <div key={g.form} data-testid="figures-form" data-form={g.form}>
+                <Text as="h3" block className={styles.heading} size={200}>
+                  {pane.check.figuresForm(g.form, g.figures.length)}
+                </Text>
+                <ul className={styles.group}>
+                  {g.figures.map((x) => (
+                    <li key={x.indicatorId} className={styles.figures} data-testid="figure" data-cell={x.cell} data-sheet={x.sheet} data-code={x.code}>
+                      {pane.check.figureLine(x.code, x.label, x.shown, x.sheet, x.cell, x.formula)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))
+          }
+        </LazyDetails>
       )}
     </div>
   );
