@@ -83,7 +83,14 @@ export const pane = {
     missingSummary: (n: number) => `${n} chỉ tiêu chưa nhập số liệu`,
     figuresRead: (n: number) => `Số liệu đã đọc (${n} ô)`,
     figuresForm: (form: number, n: number) => `Biểu mẫu ${form}: ${n} số liệu`,
-    figureLine: (code: string, label: string | undefined, shown: string, sheet: string, cell: string, formula: boolean) =>
+    figureLine: (
+      code: string,
+      label: string | undefined,
+      shown: string,
+      sheet: string,
+      cell: string,
+      formula: boolean
+    ) =>
       `${code}${label ? ` ${label}` : ""}: ${shown === "" ? "—" : shown}${formula ? " (công thức)" : ""} — ô ${cell}, trang ${sheet}`,
   },
 
@@ -141,6 +148,12 @@ export const pane = {
     failed: "Không thực hiện được lệnh. Hãy mở ngăn Báo cáo CCHC.",
   },
 } as const;
+
+/** An expected or actual figure of a finding as both panes show it ("—" for none, Vietnamese digits). */
+export function formatFigure(v: number | string | null | undefined): string {
+  if (v === null || v === undefined || v === "") return "—";
+  return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
+}
 
 /** "2026-11-23T11:00:00Z" → "11:00 23/11/2026" (local time). */
 export function formatDateTime(iso: string): string {

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
 import type { Finding } from "../../engine/types";
-import { formatDateTime, pane } from "../../i18n/pane";
+import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { groupFindings } from "../logic";
 import {
   applyFix as applyFixUseCase,
@@ -57,11 +57,6 @@ const useStyles = makeStyles({
 });
 
 type Note = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] } | undefined;
-
-function show(v: Finding["expected"]): string {
-  if (v === null || v === undefined || v === "") return "—";
-  return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
-}
 
 function stampNoteOf(r: CheckResult): Note {
   const v = stampView(r.report);
@@ -109,7 +104,7 @@ const FindingItem = React.memo(
             </span>
             {(f.expected !== undefined || f.actual !== undefined) && (
               <span className={styles.figures}>
-                {pane.check.expected}: {show(f.expected)} · {pane.check.actual}: {show(f.actual)}
+                {pane.check.expected}: {formatFigure(f.expected)} · {pane.check.actual}: {formatFigure(f.actual)}
               </span>
             )}
           </span>

@@ -14,7 +14,7 @@ import { preSend as preSendUseCase } from "../../app/presend";
 import { defaultSettings, parseSettings, PERIOD_KINDS } from "../../app/settings";
 import { SETTINGS_KEYS } from "../../engine/conventions";
 import { legacyVi } from "../../i18n/legacy";
-import { formatDateTime, pane } from "../../i18n/pane";
+import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
 import { groupFindings } from "../logic";
 import { addChildren, clear, h, setMessage, show } from "./dom";
@@ -22,11 +22,6 @@ import { addChildren, clear, h, setMessage, show } from "./dom";
 function errorText(e: unknown): string {
   const m = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
   return m || pane.error.generic("?");
-}
-
-function showFigure(v: Finding["expected"]): string {
-  if (v === null || v === undefined || v === "") return "—";
-  return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
 }
 
 let uid = 0;
@@ -275,7 +270,7 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     const figures =
       f.expected !== undefined || f.actual !== undefined
         ? h("span", { className: "figures" }, [
-            `${pane.check.expected}: ${showFigure(f.expected)} · ${pane.check.actual}: ${showFigure(f.actual)}`,
+            `${pane.check.expected}: ${formatFigure(f.expected)} · ${pane.check.actual}: ${formatFigure(f.actual)}`,
           ])
         : null;
     const btn = h(
