@@ -10,13 +10,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_VERSION, isLevel, VERSION_IDS } from "../catalog/index";
 import { sourceLevels } from "../catalog/aggregation";
-import { consolidate, Consolidation, totalsByCode, UnitInput } from "../engine/consolidate";
+import { consolidateUnits, readUnit } from "../app/consolidate";
+import { Consolidation, totalsByCode, UnitInput } from "../engine/consolidate";
 import { buildConsolidatedWorkbook } from "../engine/consolidate-layout";
 import { decodeMeta, COL, SETTINGS_SHEET } from "../engine/conventions";
 import { parsePeriod } from "../engine/period";
 import type { Level, Period } from "../engine/types";
 import { consolidateText as T, statusLabels } from "../i18n/consolidate";
-import { readUnitFile } from "../xlsx/consolidate-files";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
 
@@ -151,9 +151,9 @@ export async function runConsolidate(args: string[]): Promise<number> {
       inputs.push({ file: f, read: { ok: false, reason: T.cannotReadFile(f) } });
       continue;
     }
-    inputs.push(readUnitFile(f, bytes, undefined, a.period));
+    inputs.push(readUnit(f, bytes, undefined, a.period));
   }
-  const c = consolidate(inputs, { level: a.level, version: a.version, period: a.period, unit: a.unit, expected });
+  const c = consolidateUnits(inputs, { level: a.level, version: a.version, period: a.period, unit: a.unit, expected });
 
   if (c.counted.length === 0) {
     if (a.json) out(JSON.stringify(consolidationJSON(c)));

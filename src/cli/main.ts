@@ -7,13 +7,13 @@ import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { catalog, DEFAULT_VERSION, FORM_NUMBERS, formRows, isLevel, LEVELS, VERSION_IDS } from "../catalog";
-import { checkStamp } from "../engine/fingerprint";
-import { buildFormsWorkbook } from "../engine/layout";
+import { check, stampView } from "../app/check-session";
+import { layoutFor } from "../app/insert";
 import { parsePeriod, periodCode, periodLabel } from "../engine/period";
 import { compareWithEarlier, EarlierReport } from "../engine/previous";
 import { readReport } from "../engine/reader";
 import type { Finding, Report } from "../engine/types";
-import { countFindings, validate } from "../engine/validate";
+import { countFindings } from "../engine/validate";
 import { valuesRead, ValueRead } from "../engine/values-read";
 import { cliVi } from "../i18n/cli";
 import { readWorkbookPath } from "../xlsx/node";
@@ -152,13 +152,11 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
     io.err(cliVi.exists(out));
     return 2;
   }
-  const spec = buildFormsWorkbook(forms, {
-    level,
-    version,
-    period,
-    unit,
-    reportNo: values["report-no"] as string | undefined,
-  });
+  const spec = layoutFor(
+    forms,
+    { level, version, period, unit },
+    { reportNo: values["report-no"] as string | undefined }
+  );
   const buf = await writeWorkbook(spec);
   try {
     fs.writeFileSync(target, buf, { flag: values.force ? "w" : "wx" });
@@ -239,7 +237,8 @@ function cmdValidate(args: string[], io: Io): number {
     io.err(read.reason);
     return 2;
   }
-  const report = readReport(read.sheets, { settings: read.settings });
+  // the same check as the panes' (read, place, validate)
+  const { report, findings: own } = check(read.sheets, read.settings);
   const v = cliVi.validate;
   if (report.forms.length === 0) {
     io.err(v.noForms);
@@ -267,8 +266,8 @@ function cmdValidate(args: string[], io: Io): number {
       reason: c.reason ?? null,
       message: c.message ?? null,
     });
-  const findings = [...validate(report), ...prev.findings];
-  const stamp = checkStamp(report);
+  const findings = [...own, ...prev.findings];
+  const stamp = stampView(report).state;
   const { errors, warnings } = countFindings(findings);
   if (values.json) {
     const j: ValidateJson = {

@@ -18,6 +18,7 @@ import {
 } from "../catalog";
 import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "./conventions";
 import { periodCode, periodHeaderText } from "./period";
+import { serializeSettings } from "./settings";
 import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
 import type { Period } from "./types";
 import { fitRowHeights } from "./text-fit";
@@ -332,6 +333,6 @@ export function buildFormsWorkbook(forms: number[], o: LayoutOptions): WorkbookS
   const settings: WorkbookSettings = { level: o.level, period: o.period, unit: cleanUnit(o.unit), version: o.version };
   return {
     sheets: list.map((f) => buildFormSheet(f, o)),
-    settings: { [SETTINGS_KEYS.settings]: JSON.stringify(settings) },
+    settings: { [SETTINGS_KEYS.settings]: serializeSettings(settings) },
   };
 }

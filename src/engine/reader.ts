@@ -31,6 +31,7 @@ import { FormulaEvaluator } from "./formula";
 import { parsePeriod, periodLabel } from "./period";
 import { choosePeriodSheets, findUnit } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
+import { readSettings, parseStamp } from "./settings";
 import { parseValue } from "./values";
 import { periodText, readerText } from "../i18n/engine";
 
@@ -256,33 +257,14 @@ function readSettingsSheet(sheets: GridSheet[]): Record<string, string> | undefi
 function hintsFrom(settings: Record<string, string> | undefined): Hints {
   const h: Hints = {};
   if (!settings) return h;
-  try {
-    const raw = settings[SETTINGS_KEYS.settings];
-    if (raw) {
-      const s = JSON.parse(raw);
-      if (s && typeof s === "object") {
-        if (typeof s.level === "string" && isLevel(s.level)) h.level = s.level;
-        if (typeof s.version === "string" && VERSION_IDS.includes(s.version)) h.version = s.version;
-        if (typeof s.unit === "string" && s.unit.trim()) h.unit = s.unit.trim();
-        if (typeof s.period === "string") h.period = parsePeriod(s.period);
-        else if (s.period && typeof s.period === "object" && typeof s.period.year === "number") {
-          h.period = parsePeriod(`${s.period.kind}-${s.period.year}`);
-        }
-      }
-    }
-  } catch {
-    /* damaged settings read as none */
-  }
-  try {
-    const raw = settings[SETTINGS_KEYS.stamp];
-    if (raw) {
-      const s = JSON.parse(raw);
-      if (s && typeof s.fingerprint === "string")
-        h.stamp = { at: String(s.at ?? ""), by: String(s.by ?? ""), fingerprint: s.fingerprint };
-    }
-  } catch {
-    /* ignore */
-  }
+  // one reader of the settings sheet for the reader and every shell (./settings)
+  const s = readSettings(settings[SETTINGS_KEYS.settings]);
+  if (s.level) h.level = s.level;
+  if (s.version) h.version = s.version;
+  if (s.unit) h.unit = s.unit;
+  if (s.period) h.period = s.period;
+  const stamp = parseStamp(settings[SETTINGS_KEYS.stamp]);
+  if (stamp) h.stamp = stamp;
   return h;
 }
 

@@ -11,60 +11,17 @@
  */
 import type { CellSpec, SheetSpec, StyleSpec, ValidationEntry, WorkbookSpec } from "../engine/sheet-spec";
 import type { GridSheet, GridValue } from "../engine/types";
-import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
+import { decodeMeta, SETTINGS_SHEET } from "../engine/conventions";
 import { isPercentFormat, percentShown } from "../engine/percent-format";
 import { excelVi } from "../i18n/excel";
+import type { Capabilities, ExcelHost, SheetInfo, WriteResult } from "../app/host";
 import { Box, boxAddress, colLetter, parseCell, parseRange, stripSheet } from "./a1";
 
 // ---------------------------------------------------------------- public types
 
-export interface Capabilities {
-  /** Highest ExcelApi version supported, "1.1".."1.17" ("0" outside Excel). */
-  apiVersion: string;
-  /** ExcelApi 1.7 (the floor) is available. */
-  supported: boolean;
-  /** ExcelApi 1.8: Range.dataValidation. */
-  dataValidation: boolean;
-  /** ExcelApi 1.9: Worksheet.pageLayout (print setup), WorksheetCollection.onChanged. */
-  pageLayout: boolean;
-  /** ExcelApi 1.9: RangeFormat.indentLevel (StyleSpec.indent; left out below 1.9). */
-  indentLevel: boolean;
-  /** ExcelApi 1.12: Worksheet.customProperties (not used for storage yet: settings live in SETTINGS_SHEET). */
-  customProperties: boolean;
-  /** ExcelApi 1.14: WorksheetChangedEventArgs.triggerSource tells the add-in's own writes apart. */
-  triggerSource: boolean;
-}
-
-export interface SheetInfo {
-  name: string;
-  /** Decoded from F1 when the sheet was written by this project. */
-  meta?: SheetMeta;
-  /** "Visible" | "Hidden" | "VeryHidden" */
-  visibility: string;
-}
-
-export interface WriteResult {
-  /** Spec sheet names written. */
-  written: string[];
-  /** Existing sheet names left untouched (existing: "keep"). */
-  kept: string[];
-  /** context.sync() calls made. */
-  syncs: number;
-  /** Keys of features not applied ("dataValidation", "pageLayout", "protection"); excelVi.skipped[key] explains each. */
-  skippedFeatures: string[];
-}
-
-export interface ExcelHost {
-  capabilities(): Capabilities;
-  listSheets(): Promise<SheetInfo[]>;
-  writeWorkbook(spec: WorkbookSpec, opts: { existing: "keep" | "replace" }): Promise<WriteResult>;
-  readSheets(names?: string[]): Promise<{ sheets: GridSheet[]; settings: Record<string, string> }>;
-  writeSettings(values: Record<string, string>): Promise<void>;
-  selectCell(sheet: string, a1: string): Promise<void>;
-  /** Writes cells in two syncs; a cell with its own `sheet` goes to that sheet instead of `sheet`. */
-  writeCells(sheet: string, cells: { a1: string; cell: CellSpec; sheet?: string }[]): Promise<void>;
-  onChange(handler: (e: { sheet: string; address: string }) => void): Promise<() => Promise<void>>;
-}
+// The interface this adapter implements is owned by the use-case layer (src/app/host.ts); a type-only
+// import, erased at build time, so the adapter depends on no app code at run time.
+export type { Capabilities, ExcelHost, SheetInfo, WriteResult } from "../app/host";
 
 /** The only error the adapter throws: `message` is one Vietnamese line; `code` is the Office.js code when there is one. */
 export class ExcelHostError extends Error {

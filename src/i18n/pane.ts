@@ -81,9 +81,21 @@ export const pane = {
       `Đã kiểm tra trước khi gửi lúc ${at}, nhưng số liệu đã thay đổi từ đó. Hãy kiểm tra lại trước khi gửi.`,
     findingsLabel: "Danh sách lỗi và cảnh báo",
     missingSummary: (n: number) => `${n} chỉ tiêu chưa nhập số liệu`,
+    figuresRead: (n: number) => `Số liệu đã đọc (${n} ô)`,
+    figuresForm: (form: number, n: number) => `Biểu mẫu ${form}: ${n} số liệu`,
+    figureLine: (
+      code: string,
+      label: string | undefined,
+      shown: string,
+      sheet: string,
+      cell: string,
+      formula: boolean
+    ) =>
+      `${code}${label ? ` ${label}` : ""}: ${shown === "" ? "—" : shown}${formula ? " (công thức)" : ""} — ô ${cell}, trang ${sheet}`,
   },
 
   consolidate: {
+    watchTitle: "Đơn vị cần lưu ý (xem thêm trang Phụ lục)",
     intro: "Chọn các tệp báo cáo (.xlsx) của đơn vị cấp dưới để tổng hợp vào trang “Tổng hợp”.",
     pick: "Chọn tệp",
     drop: "Hoặc kéo thả tệp vào đây",
@@ -137,6 +149,12 @@ export const pane = {
     failed: "Không thực hiện được lệnh. Hãy mở ngăn Báo cáo CCHC.",
   },
 } as const;
+
+/** An expected or actual figure of a finding as both panes show it ("—" for none, Vietnamese digits). */
+export function formatFigure(v: number | string | null | undefined): string {
+  if (v === null || v === undefined || v === "") return "—";
+  return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
+}
 
 /** "2026-11-23T11:00:00Z" → "11:00 23/11/2026" (local time). */
 export function formatDateTime(iso: string): string {

@@ -1291,6 +1291,24 @@
     save();
     fireChange(s, boxAddress({ r1: b.r1, c1: b.c1, r2: b.r1, c2: b.c1 }), "Local");
   };
+  /**
+   * A paste: `rows` (a 2D array of typed texts) entered from the top-left cell `a1`, and — as Excel does —
+   * one change event for the whole pasted range. Locked cells of a protected sheet refuse it, as in Excel.
+   */
+  fake.paste = function (sheetName, a1, rows) {
+    const s = sheetByNameOrId(sheetName);
+    if (!s) throw new Error(`fake: no sheet ${sheetName}`);
+    const b = parseBox(a1);
+    if (!b) throw new Error(`fake: bad address ${a1}`);
+    const r2 = b.r1 + rows.length - 1;
+    const c2 = b.c1 + Math.max(...rows.map((r) => r.length)) - 1;
+    for (let r = b.r1; r <= r2; r++)
+      for (let c = b.c1; c <= c2; c++)
+        if (s.protected && !s.unlocked.has(key(r, c))) throw new Error(`fake: ${sheetName} is protected`);
+    rows.forEach((row, i) => row.forEach((v, j) => enter(getCell(s, b.r1 + i, b.c1 + j, true), v)));
+    save();
+    fireChange(s, boxAddress({ r1: b.r1, c1: b.c1, r2, c2 }), "Local");
+  };
   /** The next sync() fails with this Office error code before applying anything (e.g. "InvalidOperationInCellEditMode"). */
   fake.failNextSync = function (code) {
     fake._failNext = code;

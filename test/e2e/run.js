@@ -347,6 +347,41 @@ async function main() {
     });
     await page.close();
 
+    await test('a hand-made sheet: "Số liệu đã đọc" lists the figures taken, form by form, with their cells', async () => {
+      // seed 004's Biểu mẫu 3 as a commune typed it (no add-in metadata), pasted into Sheet1 of a new workbook
+      const p = await openPane(browser, base);
+      const rows = [
+        ["Biểu mẫu 3"],
+        ["Cải cách thủ tục hành chính"],
+        ["STT", "Chỉ tiêu thống kê (sử dụng cho kỳ báo cáo hàng quý, 6 tháng, năm)", "Kết quả thống kê", "", "Ghi chú"],
+        ["", "", "Đơn vị tính", "Số lượng/ Tỷ lệ", ""],
+        ["1.", "Thống kê TTHC", "Thủ tục", "139", ""],
+        ["1.1.", "Số TTHC đã được phê duyệt phương án đơn giản hóa", "Thủ tục", "0", ""],
+        ["1.2.", "Số TTHC công bố mới", "Thủ tục", "0", ""],
+        ["1.3.", "Số TTHC bãi bỏ, thay thế", "Thủ tục", "3", ""],
+        ["1.4", "Tổng số TTHC thuộc thẩm quyền giải quyết tại địa phương", "Thủ tục", "139", ""],
+        ["1.4.3.", "Số TTHC cấp xã (UBND: 139 TTHC; CA: 11 TTHC, QS: 7 TTHC)", "Thủ tục", "157", ""],
+      ];
+      await fake(p, "paste", "Sheet1", "A1", rows);
+      await p.getByTestId("tab-check").click();
+      await p.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
+      await waitFinding(p, '[data-rule="part-exceeds-whole"][data-sheet="Sheet1"][data-cell="D10"]');
+      const list = p.getByTestId("figures-read");
+      await list.waitFor({ timeout: T });
+      eq(await p.locator('[data-testid="figure"]').count(), 0, "closed list is not built");
+      await list.locator("summary").click();
+      const item = p.locator('[data-testid="figure"][data-sheet="Sheet1"][data-cell="D10"]');
+      await item.waitFor({ timeout: T });
+      const text = await item.innerText();
+      assert(text.includes("157") && text.includes("D10") && text.includes("1.4.3"), `figure with its cell: ${text}`);
+      const forms = await p.locator('[data-testid="figures-form"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-form")));
+      assert(forms.includes("3"), `grouped by form: ${forms}`);
+      const d9 = await p.locator('[data-testid="figure"][data-cell="D9"]').innerText();
+      assert(d9.includes("139"), `1.4 read from D9: ${d9}`);
+      await shot(p, "07-figures-read");
+      await p.close();
+    });
+
     await test("Tổng hợp: two commune files for the district, per-unit status, the Tổng hợp tab written", async () => {
       const p = await openPane(browser, base);
       await fillInsert(p, { level: "huyen", kind: "6T", year: 2023, unit: "UBND huyện Tân Châu" });

@@ -2,9 +2,7 @@ import * as React from "react";
 import { FluentProvider, Tab, TabList, Text, webLightTheme, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
 import { pane } from "../../i18n/pane";
-import type { ExcelHost } from "../host-types";
-import { defaultSettings, parseSettings } from "../logic";
-import { SETTINGS_KEYS } from "../services";
+import { defaultSettings, ExcelHost, loadSettings } from "../../app";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { InsertTab } from "./InsertTab";
 import { CheckTab } from "./CheckTab";
@@ -37,11 +35,9 @@ export function App({ host, initialView }: { host: ExcelHost; initialView?: View
 
   React.useEffect(() => {
     let alive = true;
-    host
-      .readSheets([])
-      .then(({ settings: kv }) => {
+    loadSettings(host)
+      .then((s) => {
         if (!alive) return;
-        const s = parseSettings(kv[SETTINGS_KEYS.settings]);
         if (s) setSettings(s);
         setSettingsLoaded(Boolean(s));
       })

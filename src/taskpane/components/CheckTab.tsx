@@ -12,11 +12,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
-import type { Finding, GridSheet } from "../../engine/types";
-import { formatDateTime, pane } from "../../i18n/pane";
-import type { ExcelHost } from "../host-types";
-import { countFindings, createBatcher, Fix, fixFor, fixToCell, gridMeta, groupFindings, mergeGrids, sheetsToReread } from "../logic";
-import { check, checkStamp, CheckResult, layoutFor, makeStamp, SETTINGS_KEYS } from "../services";
+import type { Finding } from "../../engine/types";
+import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
+import { groupFindings } from "../logic";
+import {
+  applyFix as applyFixUseCase,
+  CheckResult,
+  CheckSession,
+  createCheckSession,
+  ExcelHost,
+  figuresRead,
+  Fix,
+  fixFor,
+  layoutOfReport,
+  preSend as preSendUseCase,
+  stampView,
+} from "../../app";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -47,181 +58,39 @@ const useStyles = makeStyles({
 
 type Note = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] } | undefined;
 
-function show(v: Finding["expected"]): string {
-  if (v === null || v === undefined || v === "") return "—";
-  return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
+function stampNoteOf(r: CheckResult): Note {
+  const v = stampView(r.report);
+  if (v.state === "none") return undefined;
+  const at = formatDateTime(v.at);
+  return v.state === "unchanged"
+    ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
+    : { intent: "warning", lines: [pane.check.stampChanged(at)] };
 }
 
-/** Sheets that hold forms: those with our metadata, and those the reader placed figures from. */
-function formSheetsOf(grids: GridSheet[], r: CheckResult | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const g of grids) {
-    const m = gridMeta(g);
-    if (m && m.kind === "form") out.add(g.name);
-  }
-  if (r) for (const e of r.report.entries.values()) if (e.ref) out.add(e.ref.sheet);
-  return out;
-}
+type Styles = ReturnType<typeof useStyles>;
+type Actions = React.MutableRefObject<{ goTo: (f: Finding) => void; applyFix: (f: Finding, fix: Fix) => void }>;
 
-export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
-  const { host } = props;
-  const styles = useStyles();
-  const grids = React.useRef<GridSheet[]>([]);
-  const kv = React.useRef<Record<string, string>>({});
-  const formSheets = React.useRef<Set<string>>(new Set());
-  const [result, setResult] = React.useState<CheckResult | undefined>(undefined);
-  const [busy, setBusy] = React.useState(false);
-  const [note, setNote] = React.useState<Note>(undefined);
-  const [stampNote, setStampNote] = React.useState<Note>(undefined);
-  const [summary, setSummary] = React.useState<Note>(undefined);
-  const settingsRef = React.useRef(props.settings);
-  settingsRef.current = props.settings;
+const sameFinding = (a: Finding, b: Finding) =>
+  a.indicator === b.indicator &&
+  a.rule === b.rule &&
+  a.severity === b.severity &&
+  a.code === b.code &&
+  a.message === b.message &&
+  a.sheet === b.sheet &&
+  a.cell === b.cell &&
+  a.expected === b.expected &&
+  a.actual === b.actual;
+const sameFix = (a?: Fix, b?: Fix) =>
+  a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
 
-  const apply = React.useCallback((fresh: GridSheet[], settings: Record<string, string>, reread?: string[]) => {
-    grids.current = reread ? mergeGrids(grids.current, fresh, reread) : fresh;
-    kv.current = settings;
-    const r = check(grids.current, settings);
-    formSheets.current = formSheetsOf(grids.current, r);
-    setResult(r);
-    return r;
-  }, []);
-
-  /** Reads every sheet (not relying on events) and says whether the figures changed since the last stamp. */
-  const fullRead = React.useCallback(async () => {
-    const { sheets, settings } = await host.readSheets();
-    const r = apply(sheets, settings);
-    const st = checkStamp(r.report);
-    if (st === "none" || !r.report.stamp) setStampNote(undefined);
-    else {
-      const at = formatDateTime(r.report.stamp.at);
-      setStampNote(
-        st === "unchanged"
-          ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
-          : { intent: "warning", lines: [pane.check.stampChanged(at)] },
-      );
-    }
-    return r;
-  }, [host, apply]);
-
-  // First full read (and after each insert), then live checking on edits: read-only, never writes.
-  React.useEffect(() => {
-    let alive = true;
-    setBusy(true);
-    fullRead()
-      .catch((e) => {
-        console.warn("[Báo cáo CCHC] read failed", e);
-        if (alive) setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
-      })
-      .finally(() => alive && setBusy(false));
-    return () => {
-      alive = false;
-    };
-  }, [fullRead, props.formsVersion]);
-
-  React.useEffect(() => {
-    let alive = true;
-    let unsubscribe: (() => Promise<void>) | undefined;
-    const batcher = createBatcher<{ sheet: string; address: string }>(400, (events) => {
-      const names = sheetsToReread(events, formSheets.current);
-      if (names.length === 0 || !alive) return;
-      host
-        .readSheets(names)
-        .then(({ sheets, settings }) => {
-          if (alive) {
-            apply(sheets, settings, names);
-            setSummary(undefined);
-          }
-        })
-        .catch((e) => console.warn("[Báo cáo CCHC] re-read failed", e));
-    });
-    host
-      .onChange((e) => batcher.push(e))
-      .then((off) => {
-        if (alive) unsubscribe = off;
-        else void off();
-      })
-      .catch((e) => console.warn("[Báo cáo CCHC] change events unavailable", e));
-    return () => {
-      alive = false;
-      batcher.cancel();
-      if (unsubscribe) void unsubscribe();
-    };
-  }, [host, apply]);
-
-  const layout = React.useMemo(() => {
-    if (!result || result.report.forms.length === 0) return undefined;
-    const m = result.report.meta;
-    const s = settingsRef.current;
-    try {
-      return layoutFor(result.report.forms, {
-        level: m.level ?? s.level,
-        period: m.period ?? s.period,
-        unit: m.unit ?? s.unit,
-        version: m.version ?? s.version,
-      });
-    } catch {
-      return undefined;
-    }
-  }, [result]);
-
-  async function goTo(f: Finding) {
-    if (!f.sheet || !f.cell) return;
-    try {
-      await host.selectCell(f.sheet, f.cell);
-    } catch (e) {
-      setNote({ intent: "error", lines: [e instanceof Error ? e.message : String(e)] });
-    }
-  }
-
-  async function applyFix(f: Finding, fix: Fix) {
-    if (!f.sheet || !f.cell) return;
-    setNote(undefined);
-    try {
-      await host.writeCells(f.sheet, [{ a1: f.cell, cell: fixToCell(fix) }]);
-      const { sheets, settings } = await host.readSheets([f.sheet]);
-      apply(sheets, settings, [f.sheet]);
-      setNote({ intent: "success", lines: [pane.check.fixDone(f.cell)] });
-    } catch (e) {
-      setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.fixFailed] });
-    }
-  }
-
-  async function preSend() {
-    setBusy(true);
-    setNote(undefined);
-    setSummary(undefined);
-    try {
-      const r = await fullRead();
-      const { errors, warnings } = countFindings(r.findings);
-      const ready = r.report.forms.length > 0 && errors === 0;
-      const lines = [pane.check.summaryForms(r.report.forms), pane.check.summaryCounts(errors, warnings)];
-      if (ready) {
-        const stamp = makeStamp(r.report);
-        await host.writeSettings({ [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) });
-        kv.current = { ...kv.current, [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) };
-        lines.push(pane.check.stamped(formatDateTime(stamp.at)));
-        setStampNote(undefined);
-      } else {
-        lines.push(pane.check.notReadyHint);
-      }
-      setSummary({ intent: ready ? "success" : "error", title: ready ? pane.check.ready : pane.check.notReady, lines });
-    } catch (e) {
-      setSummary({ intent: "error", title: pane.check.notReady, lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const groups = result ? groupFindings(result.findings) : [];
-
-  const renderItem = (f: Finding, i: number) => {
-    const fix = fixFor(f, result?.report, layout, grids.current);
+const FindingItem = React.memo(
+  function FindingItem({ f, fix, styles, actions }: { f: Finding; fix?: Fix; styles: Styles; actions: Actions }) {
     return (
-      <li key={`${f.indicator}-${f.rule}-${i}`} className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
+      <li className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
         <Button
           appearance="transparent"
           className={styles.go}
-          onClick={() => goTo(f)}
+          onClick={() => actions.current.goTo(f)}
           disabled={!f.sheet || !f.cell}
           aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
         >
@@ -235,29 +104,146 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
             </span>
             {(f.expected !== undefined || f.actual !== undefined) && (
               <span className={styles.figures}>
-                {pane.check.expected}: {show(f.expected)} · {pane.check.actual}: {show(f.actual)}
+                {pane.check.expected}: {formatFigure(f.expected)} · {pane.check.actual}: {formatFigure(f.actual)}
               </span>
             )}
           </span>
         </Button>
         {fix && (
-          <Button size="small" className={styles.fix} onClick={() => applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
+          <Button size="small" className={styles.fix} onClick={() => actions.current.applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
             {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
           </Button>
         )}
       </li>
     );
-  };
+  },
+  // class names are stable strings; the actions ref never changes
+  (a, b) => sameFinding(a.f, b.f) && sameFix(a.fix, b.fix) && a.actions === b.actions
+);
 
+/** A <details> whose content is rendered only while it is open (a closed list costs nothing on each check). */
+function LazyDetails(props: { className: string; testid: string; summary: string; children: () => React.ReactNode }) {
+  const [open, setOpen] = React.useState(false);
+  return (
+    <details className={props.className} data-testid={props.testid} open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{props.summary}</summary>
+      {open && props.children()}
+    </details>
+  );
+}
+
+export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
+  const { host } = props;
+  const styles = useStyles();
+  const [session, setSession] = React.useState<CheckSession | undefined>(undefined);
+  const [result, setResult] = React.useState<CheckResult | undefined>(undefined);
+  const [busy, setBusy] = React.useState(false);
+  const [note, setNote] = React.useState<Note>(undefined);
+  const [stampNote, setStampNote] = React.useState<Note>(undefined);
+  const [summary, setSummary] = React.useState<Note>(undefined);
+  const settingsRef = React.useRef(props.settings);
+  settingsRef.current = props.settings;
+
+  // One check session per host: the grid cache, live checking on edits (read-only, never writes).
+  React.useEffect(() => {
+    const s = createCheckSession(host, {
+      onResult: (r, cause) => {
+        setResult(r);
+        if (cause === "full") setStampNote(stampNoteOf(r));
+        if (cause === "live") setSummary(undefined);
+      },
+      onError: (e) => console.warn("[Báo cáo CCHC] re-read failed", e),
+    });
+    setSession(s);
+    void s.start().then((on) => on || console.warn("[Báo cáo CCHC] change events unavailable"));
+    return () => s.dispose();
+  }, [host]);
+
+  // First full read (and after each insert).
+  React.useEffect(() => {
+    if (!session) return;
+    let alive = true;
+    setBusy(true);
+    session
+      .fullRead()
+      .catch((e) => {
+        console.warn("[Báo cáo CCHC] read failed", e);
+        if (alive) setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
+      })
+      .finally(() => alive && setBusy(false));
+    return () => {
+      alive = false;
+    };
+  }, [session, props.formsVersion]);
+
+  const layout = React.useMemo(() => layoutOfReport(result, settingsRef.current), [result]);
+  const figures = React.useMemo(() => (result ? figuresRead(result.report) : []), [result]);
+
+  async function goTo(f: Finding) {
+    if (!f.sheet || !f.cell) return;
+    try {
+      await host.selectCell(f.sheet, f.cell);
+    } catch (e) {
+      setNote({ intent: "error", lines: [e instanceof Error ? e.message : String(e)] });
+    }
+  }
+
+  async function applyFix(f: Finding, fix: Fix) {
+    if (!f.sheet || !f.cell || !session) return;
+    setNote(undefined);
+    try {
+      await applyFixUseCase(host, session, f, fix);
+      setNote({ intent: "success", lines: [pane.check.fixDone(f.cell)] });
+    } catch (e) {
+      setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.fixFailed] });
+    }
+  }
+
+  async function preSend() {
+    if (!session) return;
+    setBusy(true);
+    setNote(undefined);
+    setSummary(undefined);
+    try {
+      const r = await preSendUseCase(host, session);
+      const lines = [pane.check.summaryForms(r.forms), pane.check.summaryCounts(r.errors, r.warnings)];
+      if (r.stamp) {
+        lines.push(pane.check.stamped(formatDateTime(r.stamp.at)));
+        setStampNote(undefined);
+      } else {
+        lines.push(...r.outcome.reasons, pane.check.notReadyHint);
+      }
+      setSummary({ intent: r.ready ? "success" : "error", title: r.ready ? pane.check.ready : pane.check.notReady, lines });
+    } catch (e) {
+      setSummary({ intent: "error", title: pane.check.notReady, lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const groups = result ? groupFindings(result.findings) : [];
+
+  // Stable callbacks for the memoised items (a live result re-renders only the findings that changed).
+  const actions = React.useRef({ goTo, applyFix });
+  actions.current = { goTo, applyFix };
+  const renderItem = (f: Finding, i: number) => (
+    <FindingItem
+      key={`${f.indicator}-${f.rule}-${i}`}
+      f={f}
+      fix={fixFor(f, result?.report, layout, session ? session.grids : [])}
+      styles={styles}
+      actions={actions}
+    />
+  );
 
   return (
-    <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"}>
+    <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"} data-live-reads={session ? session.liveReads : 0}>
       <Text size={200}>{pane.check.liveHint}</Text>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
           {pane.check.preSend}
         </Button>
-        <Button onClick={() => void fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
+        <Button onClick={() => void session?.fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
           {pane.check.refresh}
         </Button>
       </div>
@@ -295,14 +281,33 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
               {g.items.filter((f) => f.rule !== "missing").map(renderItem)}
             </ul>
             {g.items.some((f) => f.rule === "missing") && (
-              <details className={styles.missing} data-testid="missing-group">
-                <summary>{pane.check.missingSummary(g.items.filter((f) => f.rule === "missing").length)}</summary>
-                <ul className={styles.group}>{g.items.filter((f) => f.rule === "missing").map(renderItem)}</ul>
-              </details>
+              <LazyDetails className={styles.missing} testid="missing-group" summary={pane.check.missingSummary(g.items.filter((f) => f.rule === "missing").length)}>
+                {() => <ul className={styles.group}>{g.items.filter((f) => f.rule === "missing").map(renderItem)}</ul>}
+              </LazyDetails>
             )}
           </div>
         ))}
       </section>
+      {figures.length > 0 && (
+        <LazyDetails className={styles.missing} testid="figures-read" summary={pane.check.figuresRead(figures.reduce((n, g) => n + g.figures.length, 0))}>
+          {() =>
+            figures.map((g) => (
+              <div key={g.form} data-testid="figures-form" data-form={g.form}>
+                <Text as="h3" block className={styles.heading} size={200}>
+                  {pane.check.figuresForm(g.form, g.figures.length)}
+                </Text>
+                <ul className={styles.group}>
+                  {g.figures.map((x) => (
+                    <li key={x.indicatorId} className={styles.figures} data-testid="figure" data-cell={x.cell} data-sheet={x.sheet} data-code={x.code}>
+                      {pane.check.figureLine(x.code, x.label, x.shown, x.sheet, x.cell, x.formula)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))
+          }
+        </LazyDetails>
+      )}
     </div>
   );
 }

@@ -26,10 +26,17 @@ import type { WorkbookSettings } from "../../engine/conventions";
 import { pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
 import { periodLabel } from "../../engine/period";
-import type { ExcelHost } from "../host-types";
-import { allForms, FillConflict, isXlsxName, parseExpectedUnits, planFill } from "../logic";
-import { check, consolidateFiles, ConsolidateOutput, layoutFor, UnitRow } from "../services";
-import { encodeMeta } from "../../engine/conventions";
+import { isXlsxName, parseExpectedUnits } from "../logic";
+import {
+  consolidateFiles,
+  ConsolidateOutput,
+  consolidationContext,
+  ExcelHost,
+  FillConflict,
+  fillOwnForms,
+  overwriteConflicts,
+  UnitRow,
+} from "../../app";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -91,8 +98,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
         setMsg({ intent: "error", lines: [pane.consolidate.needSettings] });
         return;
       }
-      const sheets = await props.host.listSheets();
-      const existing = sheets.map((s) => ({ name: s.name, f1: s.meta ? encodeMeta(s.meta) : undefined }));
+      const { existing, previous } = await consolidationContext(props.host);
       const out = await consolidateFiles(inputs, {
         settings: props.settings,
         existing,
@@ -101,7 +107,6 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? "read" : "reading", progress: fraction } : r))),
       });
       setRows(out.units);
-      const previous = sheets.filter((s) => s.meta?.kind === "consolidated").map((s) => s.name);
       if (previous.length > 0) {
         // An earlier Tổng hợp tab may carry corrections typed in its "Điều chỉnh" column: ask first.
         setAsk({ out, previous });
@@ -131,34 +136,13 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
     }
   }
 
-  /** Reads the unit's own forms (inserting the missing ones first, existing ones kept) and plans the fill. */
-  async function readPlan(out: ConsolidateOutput, insertMissing: boolean) {
-    let inserted = 0;
-    if (insertMissing) {
-      const sheets = await props.host.listSheets();
-      const present = new Set(sheets.filter((s) => s.meta?.kind === "form").map((s) => s.meta?.form));
-      const missing = allForms().filter((f) => !present.has(f));
-      if (missing.length > 0) {
-        const w = await props.host.writeWorkbook(layoutFor(missing, props.settings), { existing: "keep" });
-        inserted = w.written.length;
-      }
-    }
-    const { sheets, settings } = await props.host.readSheets();
-    const { report } = check(sheets, settings);
-    return { plan: planFill(report, out.totals, out.own), inserted };
-  }
-
-  const cellsOf = (list: { sheet: string; a1: string; cell: FillConflict["cell"] }[]) =>
-    list.map((c) => ({ sheet: c.sheet, a1: c.a1, cell: c.cell }));
-
   async function fill() {
     if (!done) return;
     setBusy(true);
     setFillMsg(undefined);
     setConflicts([]);
     try {
-      const { plan, inserted } = await readPlan(done, true);
-      if (plan.write.length > 0) await props.host.writeCells(plan.write[0].sheet, cellsOf(plan.write));
+      const { plan, inserted } = await fillOwnForms(props.host, done, props.settings);
       const lines: string[] = [];
       if (inserted > 0) lines.push(pane.consolidate.formsInserted(inserted));
       lines.push(plan.write.length > 0 ? pane.consolidate.filled(plan.write.length) : pane.consolidate.nothingToFill);
@@ -182,12 +166,9 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
     setBusy(true);
     try {
       // Re-read first: only cells that still hold what was listed are overwritten.
-      const { plan } = await readPlan(done, false);
-      const listed = new Set(conflicts.map((c) => `${c.sheet}!${c.a1}!${c.typed}`));
-      const todo = plan.conflicts.filter((c) => listed.has(`${c.sheet}!${c.a1}!${c.typed}`));
-      if (todo.length > 0) await props.host.writeCells(todo[0].sheet, cellsOf(todo));
-      setConflicts(plan.conflicts.filter((c) => !listed.has(`${c.sheet}!${c.a1}!${c.typed}`)));
-      setFillMsg({ intent: "success", lines: [pane.consolidate.overwritten(todo.length)] });
+      const r = await overwriteConflicts(props.host, done, props.settings, conflicts);
+      setConflicts(r.remaining);
+      setFillMsg({ intent: "success", lines: [pane.consolidate.overwritten(r.written)] });
     } catch (e) {
       setFillMsg({ intent: "error", lines: [pane.consolidate.fillFailed, e instanceof Error ? e.message : String(e)] });
     } finally {
@@ -244,6 +225,18 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
         <MessageBar intent={msg.intent} data-testid="consolidate-result" role="status">
           <MessageBarBody>
             {msg.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {done && done.watch.length > 0 && (
+        <MessageBar intent="warning" data-testid="watch-list" role="status">
+          <MessageBarBody>
+            <div>
+              <strong>{pane.consolidate.watchTitle}</strong>
+            </div>
+            {done.watch.map((l, i) => (
               <div key={i}>{l}</div>
             ))}
           </MessageBarBody>

@@ -19,12 +19,9 @@ import {
 import { catalog, FORM_NUMBERS, LEVELS } from "../../catalog";
 import type { WorkbookSettings } from "../../engine/conventions";
 import type { PeriodKind } from "../../engine/types";
-import { excelVi } from "../../i18n/excel";
 import { pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
-import type { ExcelHost } from "../host-types";
-import { existingOf, isValidYear, PERIOD_KINDS } from "../logic";
-import { layoutFor } from "../services";
+import { ExcelHost, insertForms, insertProblem, layoutFor, PERIOD_KINDS, planInsert, yearFromText } from "../../app";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -68,18 +65,15 @@ export function InsertTab(props: {
   React.useEffect(() => setYearText(String(settings.period.year)), [settings.period.year]);
 
   const update = (patch: Partial<WorkbookSettings>) => onSettings({ ...settings, ...patch });
-  const yearOk = /^\d{4}$/.test(yearText.trim()) && isValidYear(Number(yearText));
+  const yearOk = yearFromText(yearText) !== undefined;
 
   async function write(existing: "keep" | "replace") {
     setAsk(undefined);
     setBusy(true);
     try {
       const spec = layoutFor(forms, { ...settings, unit: settings.unit.trim() });
-      const r = await host.writeWorkbook(spec, { existing });
-      const lines = [r.written.length ? pane.insert.resultWritten(r.written) : pane.insert.resultNone];
-      if (r.kept.length) lines.push(pane.insert.resultKept(r.kept));
-      for (const k of r.skippedFeatures) lines.push(excelVi.skipped[k] ?? pane.insert.resultSkipped([k]));
-      setMsg({ intent: r.skippedFeatures.length ? "warning" : "success", lines });
+      const r = await insertForms(host, spec, existing);
+      setMsg({ intent: r.intent, lines: r.lines });
       props.onInserted();
     } catch (e) {
       setMsg({ intent: "error", lines: [errorText(e)] });
@@ -90,31 +84,18 @@ export function InsertTab(props: {
 
   async function onInsert() {
     setMsg(undefined);
-    const unit = settings.unit.trim();
-    if (!unit) {
-      setUnitError(true);
-      setMsg({ intent: "error", lines: [pane.insert.unitRequired] });
-      return;
-    }
-    if (!yearOk) {
-      setMsg({ intent: "error", lines: [pane.insert.yearInvalid] });
-      return;
-    }
-    if (forms.length === 0) {
-      setMsg({ intent: "error", lines: [pane.insert.noFormSelected] });
+    const problem = insertProblem(forms, settings, yearText);
+    if (problem) {
+      if (problem.field === "unit") setUnitError(true);
+      setMsg({ intent: "error", lines: [problem.message] });
       return;
     }
     setBusy(true);
     try {
-      const spec = layoutFor(forms, { ...settings, unit });
-      const sheets = await host.listSheets();
-      const byMeta = sheets
-        .filter((s) => s.meta && s.meta.kind === "form" && s.meta.form !== undefined && forms.includes(s.meta.form))
-        .map((s) => s.name);
-      const clash = [...new Set([...existingOf(spec, sheets.map((s) => s.name)), ...byMeta])];
+      const plan = await planInsert(host, forms, settings);
       setBusy(false);
-      if (clash.length > 0) {
-        setAsk(clash);
+      if (plan.clash.length > 0) {
+        setAsk(plan.clash);
         return;
       }
       await write("keep");
@@ -170,8 +151,8 @@ export function InsertTab(props: {
             value={yearText}
             onChange={(_, d) => {
               setYearText(d.value);
-              const y = Number(d.value);
-              if (/^\d{4}$/.test(d.value.trim()) && isValidYear(y)) update({ period: { ...settings.period, year: y } });
+              const y = yearFromText(d.value);
+              if (y !== undefined) update({ period: { ...settings.period, year: y } });
             }}
           />
         </Field>

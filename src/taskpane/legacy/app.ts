@@ -5,66 +5,23 @@
  * pre-send check with the stamp. Consolidation is left to newer Excel or `cchc consolidate`.
  */
 import { catalog, FORM_NUMBERS, LEVELS } from "../../catalog";
-import { APP_VERSION, SETTINGS_KEYS, WorkbookSettings } from "../../engine/conventions";
-import { checkStamp, fingerprint } from "../../engine/fingerprint";
-import { buildFormsWorkbook } from "../../engine/layout";
-import { readReport } from "../../engine/reader";
-import type { Finding, GridSheet, PeriodKind, Report, Stamp } from "../../engine/types";
-import { validate } from "../../engine/validate";
-import type { ExcelHost } from "../../excel/host";
-import { excelVi } from "../../i18n/excel";
+import type { WorkbookSettings } from "../../engine/conventions";
+import type { Finding, PeriodKind } from "../../engine/types";
+import { CheckResult, CheckSession, createCheckSession, stampView } from "../../app/check-session";
+import type { ExcelHost } from "../../app/host";
+import { insertForms, insertProblem, layoutFor, planInsert, yearFromText } from "../../app/insert";
+import { preSend as preSendUseCase } from "../../app/presend";
+import { defaultSettings, parseSettings, PERIOD_KINDS } from "../../app/settings";
+import { SETTINGS_KEYS } from "../../engine/conventions";
 import { legacyVi } from "../../i18n/legacy";
-import { formatDateTime, pane } from "../../i18n/pane";
+import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
-import {
-  countFindings,
-  createBatcher,
-  defaultSettings,
-  existingOf,
-  gridMeta,
-  groupFindings,
-  isValidYear,
-  mergeGrids,
-  parseSettings,
-  PERIOD_KINDS,
-  serializeSettings,
-  sheetsToReread,
-} from "../logic";
+import { groupFindings } from "../logic";
 import { addChildren, clear, h, setMessage, show } from "./dom";
-
-interface CheckResult {
-  report: Report;
-  findings: Finding[];
-}
-
-/** Same as the main pane's services.check: read and validate, never throws past here. */
-export function checkGrids(grids: GridSheet[], settings: Record<string, string>): CheckResult {
-  const report = readReport(grids, { settings });
-  return { report, findings: validate(report) };
-}
-
-export function makeStamp(report: Report, now: Date = new Date()): Stamp {
-  return { at: now.toISOString(), by: `Báo cáo CCHC ${APP_VERSION}`, fingerprint: fingerprint(report) };
-}
 
 function errorText(e: unknown): string {
   const m = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
   return m || pane.error.generic("?");
-}
-
-function showFigure(v: Finding["expected"]): string {
-  if (v === null || v === undefined || v === "") return "—";
-  return typeof v === "number" ? v.toLocaleString("vi-VN", { maximumFractionDigits: 4 }) : String(v);
-}
-
-function formSheetsOf(grids: GridSheet[], r: CheckResult | undefined): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < grids.length; i++) {
-    const m = gridMeta(grids[i]);
-    if (m && m.kind === "form" && out.indexOf(grids[i].name) < 0) out.push(grids[i].name);
-  }
-  if (r) r.report.entries.forEach((e) => e.ref && out.indexOf(e.ref.sheet) < 0 && out.push(e.ref.sheet));
-  return out;
 }
 
 let uid = 0;
@@ -91,9 +48,6 @@ function select(
 export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: () => void } {
   let settings: WorkbookSettings = defaultSettings();
   let forms: number[] = FORM_NUMBERS.slice();
-  let grids: GridSheet[] = [];
-  let kv: Record<string, string> = {};
-  let formSheets: string[] = [];
   let result: CheckResult | undefined;
   let showMissing = false;
   let alive = true;
@@ -129,10 +83,10 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     "aria-describedby": "",
   }) as HTMLInputElement;
   year.value = String(settings.period.year);
-  const yearOk = () => /^\d{4}$/.test(year.value.trim()) && isValidYear(Number(year.value.trim()));
   const onYear = () => {
-    show(yearHint, !yearOk());
-    if (yearOk()) settings.period = { kind: settings.period.kind, year: Number(year.value.trim()) };
+    const y = yearFromText(year.value);
+    show(yearHint, y === undefined);
+    if (y !== undefined) settings.period = { kind: settings.period.kind, year: y };
   };
   year.addEventListener("input", onYear);
   year.addEventListener("change", onYear);
@@ -231,27 +185,16 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     show(ask, false);
     setBusy(true);
     try {
-      const s: WorkbookSettings = {
+      const spec = layoutFor(forms, {
         level: settings.level,
         period: settings.period,
         unit: settings.unit.trim(),
         version: settings.version,
-      };
-      const spec = buildFormsWorkbook(forms, { level: s.level, version: s.version, period: s.period, unit: s.unit });
-      const r = await host.writeWorkbook(spec, { existing });
-      try {
-        await host.writeSettings({ [SETTINGS_KEYS.settings]: serializeSettings(s) });
-      } catch {
-        /* the forms are in; remembering the settings is a convenience */
-      }
-      const lines = [r.written.length ? pane.insert.resultWritten(r.written) : pane.insert.resultNone];
-      if (r.kept.length) lines.push(pane.insert.resultKept(r.kept));
-      for (let i = 0; i < r.skippedFeatures.length; i++) {
-        const k = r.skippedFeatures[i];
-        lines.push(excelVi.skipped[k as keyof typeof excelVi.skipped] || pane.insert.resultSkipped([k]));
-      }
-      setMessage(insertResult, r.skippedFeatures.length ? "warning" : "success", lines);
-      await fullRead();
+      });
+      // the settings travel with the layout: the workbook remembers them
+      const r = await insertForms(host, spec, existing);
+      setMessage(insertResult, r.intent, r.lines);
+      await session.fullRead();
     } catch (e) {
       setMessage(insertResult, "error", [errorText(e)]);
     } finally {
@@ -261,47 +204,19 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
 
   async function onInsert() {
     show(insertResult, false);
-    if (!settings.unit.trim()) {
-      setMessage(insertResult, "error", [pane.insert.unitRequired]);
-      unit.focus();
-      return;
-    }
-    if (!yearOk()) {
-      setMessage(insertResult, "error", [pane.insert.yearInvalid]);
-      year.focus();
-      return;
-    }
-    if (forms.length === 0) {
-      setMessage(insertResult, "error", [pane.insert.noFormSelected]);
+    const problem = insertProblem(forms, settings, year.value);
+    if (problem) {
+      setMessage(insertResult, "error", [problem.message]);
+      if (problem.field === "unit") unit.focus();
+      if (problem.field === "year") year.focus();
       return;
     }
     setBusy(true);
     try {
-      const spec = buildFormsWorkbook(forms, {
-        level: settings.level,
-        version: settings.version,
-        period: settings.period,
-        unit: settings.unit.trim(),
-      });
-      const sheets = await host.listSheets();
-      const clash = existingOf(
-        spec,
-        sheets.map((s) => s.name)
-      );
-      for (let i = 0; i < sheets.length; i++) {
-        const m = sheets[i].meta;
-        if (
-          m &&
-          m.kind === "form" &&
-          m.form !== undefined &&
-          forms.indexOf(m.form) >= 0 &&
-          clash.indexOf(sheets[i].name) < 0
-        )
-          clash.push(sheets[i].name);
-      }
+      const plan = await planInsert(host, forms, settings);
       setBusy(false);
-      if (clash.length > 0) {
-        askText.textContent = pane.insert.existsBody(clash);
+      if (plan.clash.length > 0) {
+        askText.textContent = pane.insert.existsBody(plan.clash);
         show(ask, true);
         keepBtn.focus();
         return;
@@ -355,7 +270,7 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     const figures =
       f.expected !== undefined || f.actual !== undefined
         ? h("span", { className: "figures" }, [
-            `${pane.check.expected}: ${showFigure(f.expected)} · ${pane.check.actual}: ${showFigure(f.actual)}`,
+            `${pane.check.expected}: ${formatFigure(f.expected)} · ${pane.check.actual}: ${formatFigure(f.actual)}`,
           ])
         : null;
     const btn = h(
@@ -432,29 +347,27 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     }
   }
 
-  function apply(fresh: GridSheet[], s: Record<string, string>, reread?: string[]): CheckResult {
-    grids = reread ? mergeGrids(grids, fresh, reread) : fresh;
-    kv = s;
-    const r = checkGrids(grids, s);
-    formSheets = formSheetsOf(grids, r);
-    result = r;
-    render();
-    return r;
-  }
-
-  async function fullRead(): Promise<CheckResult> {
-    const read = await host.readSheets();
-    const r = apply(read.sheets, read.settings);
-    const st = checkStamp(r.report);
-    if (st === "none" || !r.report.stamp) show(stampNote, false);
+  function showStamp(r: CheckResult) {
+    const v = stampView(r.report);
+    if (v.state === "none") show(stampNote, false);
     else {
-      const at = formatDateTime(r.report.stamp.at);
-      setMessage(stampNote, st === "unchanged" ? "success" : "warning", [
-        st === "unchanged" ? pane.check.stampUnchanged(at) : pane.check.stampChanged(at),
+      const at = formatDateTime(v.at);
+      setMessage(stampNote, v.state === "unchanged" ? "success" : "warning", [
+        v.state === "unchanged" ? pane.check.stampUnchanged(at) : pane.check.stampChanged(at),
       ]);
     }
-    return r;
   }
+
+  // The live check session: grid cache, only the edited form sheet re-read, read-only.
+  const session: CheckSession = createCheckSession(host, {
+    onResult: (r, cause) => {
+      result = r;
+      render();
+      if (cause === "full") showStamp(r);
+      if (cause === "live") show(summary, false);
+    },
+    onError: () => setMessage(note, "error", [pane.check.readFailed]),
+  });
 
   async function goTo(f: Finding) {
     if (!f.sheet || !f.cell) return;
@@ -470,20 +383,15 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     show(note, false);
     show(summary, false);
     try {
-      const r = await fullRead();
-      const c = countFindings(r.findings);
-      const ready = r.report.forms.length > 0 && c.errors === 0;
-      const lines = [pane.check.summaryForms(r.report.forms), pane.check.summaryCounts(c.errors, c.warnings)];
-      if (ready) {
-        const stamp = makeStamp(r.report);
-        await host.writeSettings({ [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) });
-        kv[SETTINGS_KEYS.stamp] = JSON.stringify(stamp);
-        lines.push(pane.check.stamped(formatDateTime(stamp.at)));
+      const r = await preSendUseCase(host, session);
+      const lines = [pane.check.summaryForms(r.forms), pane.check.summaryCounts(r.errors, r.warnings)];
+      if (r.stamp) {
+        lines.push(pane.check.stamped(formatDateTime(r.stamp.at)));
         show(stampNote, false);
       } else {
-        lines.push(pane.check.notReadyHint);
+        lines.push.apply(lines, r.outcome.reasons.concat([pane.check.notReadyHint]));
       }
-      setMessage(summary, ready ? "success" : "error", lines, ready ? pane.check.ready : pane.check.notReady);
+      setMessage(summary, r.ready ? "success" : "error", lines, r.ready ? pane.check.ready : pane.check.notReady);
     } catch (e) {
       setMessage(summary, "error", [errorText(e) || pane.check.readFailed], pane.check.notReady);
     } finally {
@@ -493,7 +401,7 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
   preSendBtn.addEventListener("click", () => void preSend());
   refreshBtn.addEventListener("click", () => {
     show(summary, false);
-    fullRead().catch(() => setMessage(note, "error", [pane.check.readFailed]));
+    session.fullRead().catch(() => setMessage(note, "error", [pane.check.readFailed]));
   });
 
   // ------------------------------------------------------------ page
@@ -517,10 +425,11 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
   ]);
 
   // Remembered settings, then the first check, then live checking (read-only: no write on edits).
-  fullRead()
-    .then((r) => {
+  session
+    .fullRead()
+    .then(() => {
       if (!alive) return;
-      const s = parseSettings(kv[SETTINGS_KEYS.settings]);
+      const s = parseSettings(session.settings[SETTINGS_KEYS.settings]);
       if (s) {
         settings = s;
         level.value = s.level;
@@ -530,41 +439,20 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
         version.value = s.version;
         show(loadedNote, true);
       }
-      void r;
     })
     .catch((e) => {
       if (alive) setMessage(note, "error", [errorText(e) || pane.check.readFailed]);
     });
 
-  let unsubscribe: (() => Promise<void>) | undefined;
-  const batcher = createBatcher<{ sheet: string; address: string }>(400, (events) => {
-    const names = sheetsToReread(events, formSheets);
-    if (names.length === 0 || !alive) return;
-    host
-      .readSheets(names)
-      .then((read) => {
-        if (!alive) return;
-        apply(read.sheets, read.settings, names);
-        show(summary, false);
-      })
-      .catch(() => setMessage(note, "error", [pane.check.readFailed]));
+  void session.start().then((on) => {
+    if (!alive) return;
+    liveLine.textContent = on ? legacyVi.liveOn + " " + pane.check.liveHint : legacyVi.liveOff;
   });
-  host
-    .onChange((e) => batcher.push(e))
-    .then((off) => {
-      if (alive) unsubscribe = off;
-      else void off();
-      liveLine.textContent = legacyVi.liveOn + " " + pane.check.liveHint;
-    })
-    .catch(() => {
-      liveLine.textContent = legacyVi.liveOff;
-    });
 
   return {
     dispose() {
       alive = false;
-      batcher.cancel();
-      if (unsubscribe) void unsubscribe();
+      session.dispose();
     },
   };
 }

@@ -7,21 +7,11 @@ import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
 import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";
 import type { Finding, GridSheet, GridValue } from "../../src/engine/types";
-import {
-  createBatcher,
-  existingOf,
-  fixFor,
-  fixToCell,
-  gridMeta,
-  groupFindings,
-  mergeGrids,
-  parseA1,
-  parseExpectedUnits,
-  parseSettings,
-  parseStamp,
-  serializeSettings,
-  sheetsToReread,
-} from "../../src/taskpane/logic";
+import { gridMeta, mergeGrids, sheetsToReread } from "../../src/app/check-session";
+import { fixFor, fixToCell } from "../../src/app/fixes";
+import { existingOf } from "../../src/app/insert";
+import { parseSettings, parseStamp, serializeSettings } from "../../src/app/settings";
+import { groupFindings, parseA1, parseExpectedUnits } from "../../src/taskpane/logic";
 
 const col = (n: number) => String.fromCharCode(64 + n);
 
@@ -39,7 +29,7 @@ function gridOf(s: SheetSpec, typed: Record<string, GridValue>, computed: Record
         if (a1 in typed) return typed[a1];
         if (a1 in computed) return computed[a1];
         return c === null || c.t === "f" ? null : c.v;
-      }),
+      })
     );
     formulas.push(row.map((c, i) => (col(i + 1) + (r + 1) in typed ? null : c && c.t === "f" ? c.f : null)));
   });
@@ -52,7 +42,12 @@ function valueCell(s: SheetSpec, id: string): string {
   return `D${i + 1}`;
 }
 
-const commune = { level: "xa" as const, version: "v2022-muc-do", period: { kind: "6T" as const, year: 2023 }, unit: "UBND xã Tân Phú" };
+const commune = {
+  level: "xa" as const,
+  version: "v2022-muc-do",
+  period: { kind: "6T" as const, year: 2023 },
+  unit: "UBND xã Tân Phú",
+};
 
 function checkOf(wb: WorkbookSpec, grids: GridSheet[]) {
   const report = readReport(grids, { settings: wb.settings });
@@ -61,19 +56,37 @@ function checkOf(wb: WorkbookSpec, grids: GridSheet[]) {
 
 describe("settings remembered in the workbook", () => {
   it("round-trips and rejects damaged or foreign JSON without throwing", () => {
-    const s = { level: "xa" as const, period: { kind: "6T" as const, year: 2023 }, unit: "UBND xã Tân Phú", version: "v2022-muc-do" };
+    const s = {
+      level: "xa" as const,
+      period: { kind: "6T" as const, year: 2023 },
+      unit: "UBND xã Tân Phú",
+      version: "v2022-muc-do",
+    };
     expect(parseSettings(serializeSettings(s))).toEqual(s);
-    for (const bad of [undefined, "", "{", "null", "[]", '{"level":"x"}', '{"level":"xa","period":{"kind":"Q5","year":2023}}', '{"level":"xa","period":{"kind":"N","year":123}}'])
+    for (const bad of [
+      undefined,
+      "",
+      "{",
+      "null",
+      "[]",
+      '{"level":"x"}',
+      '{"level":"xa","period":{"kind":"Q5","year":2023}}',
+      '{"level":"xa","period":{"kind":"N","year":123}}',
+    ])
       expect(parseSettings(bad)).toBeUndefined();
   });
 
   it("falls back to the default version when the stored one is unknown", () => {
-    const p = parseSettings(JSON.stringify({ level: "tinh", period: { kind: "N", year: 2024 }, unit: "U", version: "v1999" }));
+    const p = parseSettings(
+      JSON.stringify({ level: "tinh", period: { kind: "N", year: 2024 }, unit: "U", version: "v1999" })
+    );
     expect(p?.version).toBe("v2022-muc-do");
   });
 
   it("reads a stamp only when it has its three fields", () => {
-    expect(parseStamp('{"at":"2026-01-01T00:00:00Z","by":"Báo cáo CCHC 0.1.0","fingerprint":"fnv1a64:ab"}')?.fingerprint).toBe("fnv1a64:ab");
+    expect(
+      parseStamp('{"at":"2026-01-01T00:00:00Z","by":"Báo cáo CCHC 0.1.0","fingerprint":"fnv1a64:ab"}')?.fingerprint
+    ).toBe("fnv1a64:ab");
     expect(parseStamp('{"at":"x"}')).toBeUndefined();
     expect(parseStamp("not json")).toBeUndefined();
   });
@@ -90,9 +103,20 @@ describe("grouping findings", () => {
   });
 
   it("orders forms, puts errors before warnings and rows in printed order (2 before 10)", () => {
-    const g = groupFindings([f(3, "10", "warning"), f(1, "2", "warning"), f(3, "2", "error"), f(3, "1.4.3", "error"), f(3, "1.4", "warning")]);
+    const g = groupFindings([
+      f(3, "10", "warning"),
+      f(1, "2", "warning"),
+      f(3, "2", "error"),
+      f(3, "1.4.3", "error"),
+      f(3, "1.4", "warning"),
+    ]);
     expect(g.map((x) => x.form)).toEqual([1, 3]);
-    expect(g[1].items.map((x) => `${x.severity}:${x.code}`)).toEqual(["error:1.4.3", "error:2", "warning:1.4", "warning:10"]);
+    expect(g[1].items.map((x) => `${x.severity}:${x.code}`)).toEqual([
+      "error:1.4.3",
+      "error:2",
+      "warning:1.4",
+      "warning:10",
+    ]);
     expect([g[1].errors, g[1].warnings]).toEqual([2, 2]);
   });
 });
@@ -113,24 +137,6 @@ describe("which sheets an edit re-reads", () => {
     const g = (name: string, v: number): GridSheet => ({ name, values: [[v]] });
     const merged = mergeGrids([g("A", 1), g("B", 1), g("C", 1)], [g("B", 2)], ["B", "C"]);
     expect(merged).toEqual([g("A", 1), g("B", 2)]);
-  });
-
-  it("batches events until a quiet period", () => {
-    jest.useFakeTimers();
-    const seen: number[][] = [];
-    const b = createBatcher<number>(400, (xs) => seen.push(xs));
-    b.push(1);
-    jest.advanceTimersByTime(300);
-    b.push(2);
-    jest.advanceTimersByTime(399);
-    expect(seen).toEqual([]);
-    jest.advanceTimersByTime(1);
-    expect(seen).toEqual([[1, 2]]);
-    b.push(3);
-    b.cancel();
-    jest.advanceTimersByTime(1000);
-    expect(seen).toEqual([[1, 2]]);
-    jest.useRealTimers();
   });
 });
 
@@ -178,7 +184,10 @@ describe("one-click fixes on real layouts (seed 004 figures)", () => {
     const laid = bm1.cells[Number(c.slice(1)) - 1][3];
     expect(laid && laid.t).toBe("f");
     // 2.1 = 25 tasks planned, 2.2 = 25 done: the rate is 100, the user typed 50 over the formula
-    const grids = [gridOf(bm1, { [valueCell(bm1, "bm1:2.1")]: 25, [valueCell(bm1, "bm1:2.2")]: 25, [c]: 50 }), gridOf(bm3, {})];
+    const grids = [
+      gridOf(bm1, { [valueCell(bm1, "bm1:2.1")]: 25, [valueCell(bm1, "bm1:2.2")]: 25, [c]: 50 }),
+      gridOf(bm3, {}),
+    ];
     const { report, findings } = checkOf(wb, grids);
     const f = findings.find((x) => x.indicator === "bm1:2" && x.severity === "error");
     expect(f).toBeDefined();
@@ -195,7 +204,16 @@ describe("one-click fixes on real layouts (seed 004 figures)", () => {
     expect(fixFor(part!, report, wb, grids)).toBeUndefined();
     // a ratio finding on a cell whose formula is intact (e.g. a stale cached value) is not "restored"
     const c2 = valueCell(bm1, "bm1:2");
-    const ratio: Finding = { form: 1, code: "2", indicator: "bm1:2", rule: "ratio-mismatch", severity: "error", message: "m", sheet: bm1.name, cell: c2 };
+    const ratio: Finding = {
+      form: 1,
+      code: "2",
+      indicator: "bm1:2",
+      rule: "ratio-mismatch",
+      severity: "error",
+      message: "m",
+      sheet: bm1.name,
+      cell: c2,
+    };
     expect(fixFor(ratio, report, wb, grids)).toBeUndefined();
     const typedOver = [gridOf(bm1, { [c2]: 50 }), grids[1]];
     expect(fixFor(ratio, report, wb, typedOver)?.kind).toBe("formula");

@@ -8,7 +8,7 @@ import { buildFormsWorkbook } from "../../src/engine/layout";
 import { readReport } from "../../src/engine/reader";
 import type { SheetSpec } from "../../src/engine/sheet-spec";
 import type { GridSheet, GridValue } from "../../src/engine/types";
-import { planFill } from "../../src/taskpane/logic";
+import { planFill } from "../../src/app/consolidate";
 import { addinReport, unitInput } from "../consolidate/helpers";
 
 const V = "v2022-muc-do";
@@ -20,7 +20,11 @@ function gridOf(s: SheetSpec, typed: Record<string, GridValue>): GridSheet {
   const values: GridValue[][] = [];
   const formulas: (string | null)[][] = [];
   s.cells.forEach((row, r) => {
-    values.push(row.map((c, i) => (col(i + 1) + (r + 1) in typed ? typed[col(i + 1) + (r + 1)] : c === null || c.t === "f" ? null : c.v)));
+    values.push(
+      row.map((c, i) =>
+        col(i + 1) + (r + 1) in typed ? typed[col(i + 1) + (r + 1)] : c === null || c.t === "f" ? null : c.v
+      )
+    );
     formulas.push(row.map((c, i) => (col(i + 1) + (r + 1) in typed ? null : c && c.t === "f" ? c.f : null)));
   });
   return { name: s.name, values, formulas };
@@ -33,11 +37,13 @@ function valueCell(s: SheetSpec, id: string): string {
 
 // Two communes (seed 004 figures: BM3 3.3.1 = 3.3.2 = 3225 files; BM3 1.4 = 139, a district's own row).
 const communes = ["UBND xã Tân Phú", "UBND xã Tân Lập"].map((u, k) =>
-  unitInput(`${u}.xlsx`, addinReport("xa", V, P, u, { "bm3:3.3.1": 3225 + k, "bm3:3.3.2": 3225, "bm3:1.4": 139 })),
+  unitInput(`${u}.xlsx`, addinReport("xa", V, P, u, { "bm3:3.3.1": 3225 + k, "bm3:3.3.2": 3225, "bm3:1.4": 139 }))
 );
 const c = consolidate(communes, { level: "huyen", version: V, period: P, unit: "UBND huyện Tân Châu" });
 const totals = totalValues(c);
-const own = c.rows.filter((t) => c.own.includes(t.indicatorId)).map((t) => ({ indicatorId: t.indicatorId, form: t.form, code: t.code }));
+const own = c.rows
+  .filter((t) => c.own.includes(t.indicatorId))
+  .map((t) => ({ indicatorId: t.indicatorId, form: t.form, code: t.code }));
 const wb = buildFormsWorkbook([], { level: "huyen", version: V, period: P, unit: "UBND huyện Tân Châu" });
 const sheetOf = (id: string) => wb.sheets.find((s) => s.cells.some((r) => r[5]?.t === "s" && r[5].v === id))!;
 const bm3 = sheetOf("bm3:3.3.1");
@@ -52,7 +58,12 @@ describe("planFill", () => {
     expect(totals.get("bm3:3.3.1")).toBe(3225 + 3226);
     const p = plan({});
     const w = p.write.find((x) => x.indicatorId === "bm3:3.3.1");
-    expect(w).toEqual({ sheet: bm3.name, a1: valueCell(bm3, "bm3:3.3.1"), cell: { t: "n", v: 6451 }, indicatorId: "bm3:3.3.1" });
+    expect(w).toEqual({
+      sheet: bm3.name,
+      a1: valueCell(bm3, "bm3:3.3.1"),
+      cell: { t: "n", v: 6451 },
+      indicatorId: "bm3:3.3.1",
+    });
     expect(p.write.find((x) => x.indicatorId === "bm3:3.3.2")?.cell).toEqual({ t: "n", v: 6450 });
     expect(p.conflicts).toEqual([]);
   });
@@ -99,8 +110,18 @@ describe("planFill", () => {
   });
 
   it("ignores totals with no row on the forms and non-finite figures", () => {
-    const report = readReport(wb.sheets.map((s) => gridOf(s, {})), { settings: wb.settings });
-    const p = planFill(report, new Map([["bm9:1", 5], ["bm3:3.3.1", NaN]]), []);
+    const report = readReport(
+      wb.sheets.map((s) => gridOf(s, {})),
+      { settings: wb.settings }
+    );
+    const p = planFill(
+      report,
+      new Map([
+        ["bm9:1", 5],
+        ["bm3:3.3.1", NaN],
+      ]),
+      []
+    );
     expect(p).toEqual({ write: [], conflicts: [], own: [] });
   });
 });
