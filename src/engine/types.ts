@@ -102,6 +102,14 @@ export interface Stamp {
   fingerprint: string;
 }
 
+/** A reader step that failed (a defect of the add-in, not of the file): what was read after it is missing. */
+export interface ReadFailure {
+  step: string;
+  /** The error's message and stack, for a support request. */
+  message: string;
+  stack?: string;
+}
+
 export interface Report {
   meta: ReportMeta;
   /** Forms found in the file. */
@@ -109,6 +117,8 @@ export interface Report {
   entries: Map<string, ReportEntry>;
   unplaced: UnplacedRow[];
   stamp?: Stamp;
+  /** Set when reading stopped on a defect: the report is partial and must not be taken as checked. */
+  readFailures?: ReadFailure[];
 }
 
 // ---------------------------------------------------------------- findings
@@ -125,6 +135,8 @@ export const RULE_IDS = [
   "percent-out-of-range",
   "enum-invalid",
   "missing",
+  /** A check (a rule, a row's type check, a reader step) failed on a defect of the add-in. */
+  "check-failed",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = "error" | "warning";
@@ -144,4 +156,6 @@ export interface Finding {
   /** The value cell of the row, A1. */
   sheet?: string;
   cell?: string;
+  /** For "check-failed": the technical details (which check, the error and its stack) to send to support. */
+  support?: string;
 }
