@@ -334,16 +334,24 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
     const message = ind ? findingText.checkFailed(code, ruleName) : findingText.rulesFailed();
     const f: Finding = ind
       ? finding(ctx, ind, "check-failed", "error", message, null, null)
-      : { form, code, indicator: "", rule: "check-failed", severity: "error", message, expected: null, actual: null };
+      : { form, code, indicator: "", rule: "check-failed", severity: "error", message };
+    delete f.expected;
+    delete f.actual;
     f.support = supportOf(failure);
     out.push(f);
     log(message, failure);
   };
 
   for (const rf of Array.isArray(report.readFailures) ? report.readFailures : []) {
-    const failure: CheckFailure = { check: `read:${rf.step}`, form: 0, indicator: "", error: rf.message, stack: rf.stack };
+    const failure: CheckFailure = {
+      check: `read:${rf.step}`,
+      form: 0,
+      indicator: "",
+      error: rf.message,
+      stack: rf.stack,
+    };
     failures.push(failure);
-    const message = findingText.readFailed(rf.step);
+    const message = findingText.readFailed();
     out.push({
       form: 0,
       code: "",
@@ -351,8 +359,6 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
       rule: "check-failed",
       severity: "error",
       message,
-      expected: null,
-      actual: null,
       support: supportOf(failure),
     });
     log(message, failure);

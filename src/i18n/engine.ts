@@ -75,8 +75,8 @@ export const findingText = {
     return "Không lập được các quy tắc kiểm tra của kỳ báo cáo này: lỗi của phần bổ trợ — các quan hệ giữa chỉ tiêu không được kiểm tra; hãy gửi chi tiết hỗ trợ.";
   },
   /** A reader step threw: what comes after it in the file was not read, so not checked. */
-  readFailed(step: string): string {
-    return `Không đọc hết được tệp (bước ${step}): lỗi của phần bổ trợ — các số liệu chưa đọc được không được kiểm tra; hãy gửi chi tiết hỗ trợ.`;
+  readFailed(): string {
+    return `Không đọc hết được tệp: lỗi của phần bổ trợ — các số liệu chưa đọc được không được kiểm tra; hãy gửi chi tiết hỗ trợ.`;
   },
 };
 
@@ -88,11 +88,6 @@ export const checkNames = {
   "zero-denominator": "mẫu số khác 0",
   type: "kiểu số liệu",
 } as const;
-
-/** Label of the support details kept on a "check-failed" finding. */
-export const supportText = {
-  label: "Chi tiết hỗ trợ",
-};
 
 export const readerText = {
   noMatch(form: number): string {

@@ -3,12 +3,13 @@
  * report from grids, validation and the pre-send fingerprint.
  */
 import { APP_VERSION, SETTINGS_KEYS, WorkbookSettings } from "../engine/conventions";
-import { fingerprint, checkStamp } from "../engine/fingerprint";
+import { checkStamp } from "../engine/fingerprint";
 import { buildFormsWorkbook } from "../engine/layout";
 import { readReport } from "../engine/reader";
 import type { WorkbookSpec } from "../engine/sheet-spec";
 import type { Finding, GridSheet, Report, Stamp } from "../engine/types";
-import { validate } from "../engine/validate";
+import { validateReport } from "../engine/validate";
+import { stampFor } from "../engine/presend";
 import type { Consolidation } from "../engine/consolidate";
 import { totalValues } from "../engine/consolidate";
 import type { OwnRow } from "./logic";
@@ -25,16 +26,20 @@ export function layoutFor(forms: number[], s: WorkbookSettings): WorkbookSpec {
 export interface CheckResult {
   report: Report;
   findings: Finding[];
+  /** False when reading or a check stopped on a defect (its "check-failed" findings say which). */
+  complete: boolean;
 }
 
-/** Reads and validates; never throws (a defect reads as an empty report). */
+/** Reads and validates; a defect of a reader step or a rule is a "check-failed" finding, never silence. */
 export function check(grids: GridSheet[], settings: Record<string, string>): CheckResult {
   const report = readReport(grids, { settings });
-  return { report, findings: validate(report) };
+  const { findings, complete } = validateReport(report);
+  return { report, findings, complete };
 }
 
-export function makeStamp(report: Report, now: Date = new Date()): Stamp {
-  return { at: now.toISOString(), by: `Báo cáo CCHC ${APP_VERSION}`, fingerprint: fingerprint(report) };
+/** The "ready to send" stamp; throws StampRefused unless presendVerdict(r.report, r) is "ready". */
+export function makeStamp(r: CheckResult, now: Date = new Date()): Stamp {
+  return stampFor(r.report, r, `Báo cáo CCHC ${APP_VERSION}`, now);
 }
 
 export { checkStamp };

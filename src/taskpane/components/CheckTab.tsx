@@ -17,6 +17,7 @@ import { formatDateTime, pane } from "../../i18n/pane";
 import type { ExcelHost } from "../host-types";
 import { countFindings, createBatcher, Fix, fixFor, fixToCell, gridMeta, groupFindings, mergeGrids, sheetsToReread } from "../logic";
 import { check, checkStamp, CheckResult, layoutFor, makeStamp, SETTINGS_KEYS } from "../services";
+import { presendVerdict } from "../../engine/presend";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -193,16 +194,17 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
     try {
       const r = await fullRead();
       const { errors, warnings } = countFindings(r.findings);
-      const ready = r.report.forms.length > 0 && errors === 0;
+      const verdict = presendVerdict(r.report, r);
+      const ready = verdict.kind === "ready";
       const lines = [pane.check.summaryForms(r.report.forms), pane.check.summaryCounts(errors, warnings)];
       if (ready) {
-        const stamp = makeStamp(r.report);
+        const stamp = makeStamp(r);
         await host.writeSettings({ [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) });
         kv.current = { ...kv.current, [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) };
         lines.push(pane.check.stamped(formatDateTime(stamp.at)));
         setStampNote(undefined);
       } else {
-        lines.push(pane.check.notReadyHint);
+        lines.push(verdict.kind === "check-incomplete" ? pane.check.incompleteHint : pane.check.notReadyHint);
       }
       setSummary({ intent: ready ? "success" : "error", title: ready ? pane.check.ready : pane.check.notReady, lines });
     } catch (e) {
@@ -244,6 +246,12 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
           <Button size="small" className={styles.fix} onClick={() => applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
             {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
           </Button>
+        )}
+        {f.support && (
+          <details data-testid="support-details">
+            <summary>{pane.check.supportDetails}</summary>
+            <pre style={{ whiteSpace: "pre-wrap", userSelect: "text" }}>{f.support}</pre>
+          </details>
         )}
       </li>
     );

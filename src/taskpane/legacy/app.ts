@@ -6,11 +6,12 @@
  */
 import { catalog, FORM_NUMBERS, LEVELS } from "../../catalog";
 import { APP_VERSION, SETTINGS_KEYS, WorkbookSettings } from "../../engine/conventions";
-import { checkStamp, fingerprint } from "../../engine/fingerprint";
+import { checkStamp } from "../../engine/fingerprint";
 import { buildFormsWorkbook } from "../../engine/layout";
 import { readReport } from "../../engine/reader";
 import type { Finding, GridSheet, PeriodKind, Report, Stamp } from "../../engine/types";
-import { validate } from "../../engine/validate";
+import { validateReport } from "../../engine/validate";
+import { presendVerdict, stampFor } from "../../engine/presend";
 import type { ExcelHost } from "../../excel/host";
 import { excelVi } from "../../i18n/excel";
 import { legacyVi } from "../../i18n/legacy";
@@ -35,16 +36,20 @@ import { addChildren, clear, h, setMessage, show } from "./dom";
 interface CheckResult {
   report: Report;
   findings: Finding[];
+  /** False when reading or a check stopped on a defect. */
+  complete: boolean;
 }
 
-/** Same as the main pane's services.check: read and validate, never throws past here. */
+/** Same as the main pane's services.check: read and validate; a defect is a "check-failed" finding. */
 export function checkGrids(grids: GridSheet[], settings: Record<string, string>): CheckResult {
   const report = readReport(grids, { settings });
-  return { report, findings: validate(report) };
+  const o = validateReport(report);
+  return { report, findings: o.findings, complete: o.complete };
 }
 
-export function makeStamp(report: Report, now: Date = new Date()): Stamp {
-  return { at: now.toISOString(), by: `Báo cáo CCHC ${APP_VERSION}`, fingerprint: fingerprint(report) };
+/** The "ready to send" stamp; throws StampRefused unless the check completed with no error. */
+export function makeStamp(r: CheckResult, now: Date = new Date()): Stamp {
+  return stampFor(r.report, r, `Báo cáo CCHC ${APP_VERSION}`, now);
 }
 
 function errorText(e: unknown): string {
@@ -380,7 +385,13 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
       ]
     );
     btn.addEventListener("click", () => void goTo(f));
-    return h("li", undefined, [btn]);
+    const support = f.support
+      ? h("details", { "data-testid": "support-details" }, [
+          h("summary", undefined, [pane.check.supportDetails]),
+          h("pre", { className: "support" }, [f.support]),
+        ])
+      : null;
+    return h("li", undefined, [btn, support]);
   }
 
   function render() {
@@ -472,16 +483,17 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
     try {
       const r = await fullRead();
       const c = countFindings(r.findings);
-      const ready = r.report.forms.length > 0 && c.errors === 0;
+      const verdict = presendVerdict(r.report, r);
+      const ready = verdict.kind === "ready";
       const lines = [pane.check.summaryForms(r.report.forms), pane.check.summaryCounts(c.errors, c.warnings)];
       if (ready) {
-        const stamp = makeStamp(r.report);
+        const stamp = makeStamp(r);
         await host.writeSettings({ [SETTINGS_KEYS.stamp]: JSON.stringify(stamp) });
         kv[SETTINGS_KEYS.stamp] = JSON.stringify(stamp);
         lines.push(pane.check.stamped(formatDateTime(stamp.at)));
         show(stampNote, false);
       } else {
-        lines.push(pane.check.notReadyHint);
+        lines.push(verdict.kind === "check-incomplete" ? pane.check.incompleteHint : pane.check.notReadyHint);
       }
       setMessage(summary, ready ? "success" : "error", lines, ready ? pane.check.ready : pane.check.notReady);
     } catch (e) {
