@@ -12,7 +12,7 @@ import { buildFormsWorkbook } from "../engine/layout";
 import { parsePeriod, periodCode, periodLabel } from "../engine/period";
 import { readReport } from "../engine/reader";
 import type { Finding, Report } from "../engine/types";
-import { countFindings, validate } from "../engine/validate";
+import { countFindings, validateReport } from "../engine/validate";
 import { cliVi } from "../i18n/cli";
 import { readWorkbookPath } from "../xlsx/node";
 import { writeWorkbook } from "../xlsx/write";
@@ -186,9 +186,16 @@ export interface ValidateJson {
     actual: number | string | null;
     sheet: string | null;
     cell: string | null;
+    /** For "check-failed": which check failed, the error and its stack. */
+    support?: string;
   }[];
   unplaced: Report["unplaced"];
   stamp: "none" | "unchanged" | "changed";
+  /** False when reading or a check stopped on a defect of the add-in (exit code 3). */
+  complete: boolean;
+  /** Relation rules of the edition that apply to the file's forms, and how many of them ran to the end. */
+  rulesApplicable: number;
+  rulesRun: number;
 }
 
 export function findingJson(f: Finding): ValidateJson["findings"][number] {
@@ -203,6 +210,7 @@ export function findingJson(f: Finding): ValidateJson["findings"][number] {
     actual: f.actual ?? null,
     sheet: f.sheet ?? null,
     cell: f.cell ?? null,
+    ...(f.support ? { support: f.support } : {}),
   };
 }
 
@@ -221,11 +229,15 @@ function cmdValidate(args: string[], io: Io): number {
   }
   const report = readReport(read.sheets, { settings: read.settings });
   const v = cliVi.validate;
-  if (report.forms.length === 0) {
+  // a file whose reading stopped on a defect is not "without forms": its check-failed findings are shown
+  if (report.forms.length === 0 && !report.readFailures?.length) {
     io.err(v.noForms);
     return 2;
   }
-  const findings = validate(report);
+  const outcome = validateReport(report, {
+    logger: (message, failure) => io.err(v.support(message, failure.stack ?? failure.error)),
+  });
+  const findings = outcome.findings;
   const stamp = checkStamp(report);
   const { errors, warnings } = countFindings(findings);
   if (values.json) {
@@ -236,6 +248,9 @@ function cmdValidate(args: string[], io: Io): number {
       findings: findings.map(findingJson),
       unplaced: report.unplaced,
       stamp,
+      complete: outcome.complete,
+      rulesApplicable: outcome.rulesApplicable,
+      rulesRun: outcome.rulesRun,
     };
     io.out(JSON.stringify(j, null, 2));
   } else {
@@ -254,7 +269,12 @@ function cmdValidate(args: string[], io: Io): number {
       }
     }
     const other = findings.filter((f) => !report.forms.includes(f.form));
-    for (const f of other) io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}: ${f.message}`);
+    if (other.length > 0) {
+      io.out("");
+      io.out(v.other);
+    }
+    for (const f of other)
+      io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${f.code ? `${v.row(f.code)}: ` : ""}${f.message}`);
     if (report.unplaced.length > 0) {
       io.out("");
       io.out(v.unplacedHeader(report.unplaced.length));
@@ -264,7 +284,9 @@ function cmdValidate(args: string[], io: Io): number {
     io.out("");
     io.out(v.stamp[stamp]);
     io.out(v.summary(errors, warnings));
+    if (!outcome.complete) io.out(v.incomplete(outcome.failures.length));
   }
+  if (!outcome.complete) return 3;
   return errors > 0 ? 1 : 0;
 }
 

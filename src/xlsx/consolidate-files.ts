@@ -6,7 +6,9 @@
  */
 import { consolidate, ConsolidateOptions, Consolidation, UnitInput } from "../engine/consolidate";
 import { readReport } from "../engine/reader";
-import { validate } from "../engine/validate";
+import type { Report } from "../engine/types";
+import { validateReport, ValidateOptions } from "../engine/validate";
+import { consolidateText as T } from "../i18n/consolidate";
 import { readWorkbookFile } from "./read";
 
 export interface FileInput {
@@ -15,24 +17,32 @@ export interface FileInput {
   receivedAt?: Date;
 }
 
-/** Reads one file into a UnitInput (never throws). */
-export function readUnitFile(name: string, bytes: Uint8Array, receivedAt?: Date): UnitInput {
+/**
+ * Reads one file into a UnitInput. A file the reader cannot open is "unreadable" with its reason; a check
+ * that did not run to the end (a defect) is kept as `complete: false`, which consolidation marks
+ * "not checked" (never "ok" with no findings).
+ */
+export function readUnitFile(
+  name: string,
+  bytes: Uint8Array,
+  receivedAt?: Date,
+  opts: ValidateOptions = {}
+): UnitInput {
+  let report: Report;
   try {
     const r = readWorkbookFile(bytes, name);
     if (!r.ok) return { file: name, read: { ok: false, reason: r.reason }, receivedAt };
-    const report = readReport(r.sheets, { settings: r.settings });
-    let findings: ReturnType<typeof validate> = [];
-    try {
-      findings = validate(report);
-    } catch {
-      findings = [];
-    }
-    // drop what is not needed for the roll-up, so a thousand reports stay small
-    report.unplaced = report.unplaced.slice(0, 50);
-    return { file: name, read: { ok: true, report, findings }, receivedAt };
+    report = readReport(r.sheets, { settings: r.settings });
   } catch (e) {
-    return { file: name, read: { ok: false, reason: e instanceof Error ? e.message : String(e) }, receivedAt };
+    // a defect of the file reader (its own failures come back as ok: false): shown, and logged for support
+    console.error("[Báo cáo CCHC] reading", name, e);
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { file: name, read: { ok: false, reason: T.readerDefect(detail) }, receivedAt };
   }
+  const outcome = validateReport(report, opts);
+  // drop what is not needed for the roll-up, so a thousand reports stay small
+  report.unplaced = report.unplaced.slice(0, 50);
+  return { file: name, read: { ok: true, report, findings: outcome.findings, complete: outcome.complete }, receivedAt };
 }
 
 const tick = (): Promise<void> => new Promise((res) => setTimeout(res, 0));
@@ -49,8 +59,9 @@ export async function consolidateFiles(
     inputs.push(readUnitFile(f.name, f.bytes, f.receivedAt));
     try {
       onProgress?.(i + 1, files.length, f.name);
-    } catch {
-      /* a failing progress callback must not stop the consolidation */
+    } catch (e) {
+      // a failing progress display must not stop the consolidation; it is a defect, so it is logged
+      console.error("[Báo cáo CCHC] progress callback failed", e);
     }
     await tick();
   }
