@@ -157,7 +157,7 @@ describe("planted contradictions are found at their row and cell", () => {
       expect(Object.keys(f).sort()).toEqual(["actual", "cell", "code", "expected", "form", "indicator", "message", "rule", "severity", "sheet"]);
       expect(f.message).toMatch(VI);
     }
-    expect(Object.keys(j).sort()).toEqual(["file", "findings", "period", "stamp", "unit", "unplaced"]);
+    expect(Object.keys(j).sort()).toEqual(["complete", "file", "findings", "period", "rulesApplicable", "rulesRun", "stamp", "unit", "unplaced"]);
 
     // the human report groups by form and points at the cell
     const h = await cchc("validate", file);
