@@ -15,6 +15,7 @@ import { writeWorkbook } from "../../src/xlsx/write";
 import { consolidateFiles, readUnitFile } from "../../src/xlsx/consolidate-files";
 import { runConsolidate } from "../../src/cli/consolidate";
 import { statusLabels } from "../../src/i18n/consolidate";
+import { unitRows } from "../../src/taskpane/services";
 import type { Period } from "../../src/engine/types";
 import { addinReport, unitInput } from "./helpers";
 
@@ -81,6 +82,12 @@ test("a throwing rule: the unit is not-checked, counted, with its check-failed f
     row.some((cell) => cell?.t === "s" && cell.v === statusLabels["not-checked"])
   );
   expect(rows).toHaveLength(2);
+  // and the pane's status table never shows it as fine
+  expect(unitRows(clean).map((r) => r.status)).not.toContain("error");
+  expect(unitRows(c).map((r) => [r.status, r.message?.startsWith(statusLabels["not-checked"])])).toEqual([
+    ["error", true],
+    ["error", true],
+  ]);
 });
 
 test("a reading that stopped midway: not-checked and left out of the totals", () => {
