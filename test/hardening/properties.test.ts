@@ -309,8 +309,8 @@ describe("validate never throws on random reports", () => {
     test('breaking the "<=" rules makes "a whole edition with random figures" fail', () => {
       const real = rules.rulesFor;
       jest.spyOn(rules, "rulesFor").mockImplementation((level, version) =>
-        // a defect in the "<=" rules: their right side is gone, so applying them throws a TypeError
-        real(level, version).map((x) => (x.operator === "<=" ? { ...x, right: undefined as unknown as string[] } : x))
+        // a defect in the "<=" rules: their left side is gone, so applying them throws a TypeError
+        real(level, version).map((x) => (x.operator === "<=" ? { ...x, left: undefined as unknown as string[] } : x))
       );
       expect(() => fc.assert(fc.property(fullReport, checkFindings), { numRuns: 20, endOnFailure: true })).toThrow(
         /Property failed/
