@@ -9,19 +9,34 @@ import { checkStamp } from "../engine/fingerprint";
 import { readReport } from "../engine/reader";
 import { a1 } from "../engine/report";
 import type { Finding, GridSheet, Report, ReportEntry } from "../engine/types";
-import { validate } from "../engine/validate";
+import { CheckFailure, validateReport, ValidateOptions } from "../engine/validate";
 import { createCoalescer, Timers } from "./coalesce";
 import type { ChangeEvent, ExcelHost } from "./host";
 
 export interface CheckResult {
   report: Report;
   findings: Finding[];
+  /** False when reading or a check stopped on a defect: the file must not be stamped (see presend). */
+  complete: boolean;
+  /** Relation rules of the edition that apply to the file's forms, and how many ran to their end. */
+  rulesApplicable: number;
+  rulesRun: number;
+  /** The checks that failed on a defect (each is also a "check-failed" finding). */
+  failures: CheckFailure[];
 }
 
 /** Reads and validates grids (the settings sheet's key/values give the hints). */
-export function check(grids: GridSheet[], settings: Record<string, string>): CheckResult {
+export function check(grids: GridSheet[], settings: Record<string, string>, opts: ValidateOptions = {}): CheckResult {
   const report = readReport(grids, { settings });
-  return { report, findings: validate(report) };
+  const o = validateReport(report, opts);
+  return {
+    report,
+    findings: o.findings,
+    complete: o.complete,
+    rulesApplicable: o.rulesApplicable,
+    rulesRun: o.rulesRun,
+    failures: o.failures,
+  };
 }
 
 /** The metadata of a grid sheet (F1), if it is one of ours. */

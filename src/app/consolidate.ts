@@ -87,7 +87,13 @@ export interface ConsolidateOutput {
 export function unitRows(c: Consolidation): UnitRow[] {
   const rows: UnitRow[] = c.units.map((u) => {
     const label = statusLabels[u.status] ?? u.status;
-    const status = !u.counted ? "error" : u.errors > 0 || u.warnings > 0 || u.late?.late ? "warning" : "ok";
+    // a unit whose check did not complete is never shown as fine, counted or not
+    const status =
+      !u.counted || u.status === "not-checked"
+        ? "error"
+        : u.errors > 0 || u.warnings > 0 || u.late?.late
+          ? "warning"
+          : "ok";
     const notes = [u.counted ? `${label} (${u.errors} lỗi, ${u.warnings} cảnh báo)` : label, ...u.messages];
     return { unit: u.unit, file: u.file, status, message: notes.join(" "), progress: 1 };
   });

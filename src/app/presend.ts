@@ -5,14 +5,16 @@
  */
 import { countFindings } from "../engine/validate";
 import { APP_VERSION, SETTINGS_KEYS } from "../engine/conventions";
-import { fingerprint } from "../engine/fingerprint";
+import { presendVerdict, stampFor } from "../engine/presend";
 import { serializeStamp } from "../engine/settings";
-import type { Report, Stamp } from "../engine/types";
+import type { Stamp } from "../engine/types";
+import { pane } from "../i18n/pane";
 import type { CheckResult, CheckSession } from "./check-session";
 import type { ExcelHost } from "./host";
 
-export function makeStamp(report: Report, now: Date = new Date()): Stamp {
-  return { at: now.toISOString(), by: `Báo cáo CCHC ${APP_VERSION}`, fingerprint: fingerprint(report) };
+/** The stamp of a checked report; refused (StampRefused) unless the check completed with no error. */
+export function makeStamp(r: CheckResult, now: Date = new Date()): Stamp {
+  return stampFor(r.report, r, `Báo cáo CCHC ${APP_VERSION}`, now);
 }
 
 /**
@@ -26,8 +28,9 @@ export interface CheckOutcome {
   reasons: string[];
 }
 export function checkOutcome(r: CheckResult): CheckOutcome {
-  // until the engine says otherwise, a check that read forms is complete
-  return { complete: r.report.forms.length > 0, reasons: [] };
+  // the engine's verdict: a check that stopped on a defect (a rule or a reader step) is not complete
+  const v = presendVerdict(r.report, r);
+  return v.kind === "check-incomplete" ? { complete: false, reasons: [pane.check.incompleteHint] } : { complete: true, reasons: [] };
 }
 
 export type NotReadyReason = "no-forms" | "errors" | "incomplete";
@@ -65,7 +68,7 @@ export async function preSend(
   const result = await session.fullRead();
   const verdict = preSendVerdict(result, (opts.outcome ?? checkOutcome)(result));
   if (!verdict.ready) return { ...verdict, result };
-  const stamp = makeStamp(result.report, opts.now);
+  const stamp = makeStamp(result, opts.now);
   const values = { [SETTINGS_KEYS.stamp]: serializeStamp(stamp) };
   await host.writeSettings(values);
   session.noteSettings(values);

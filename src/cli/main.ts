@@ -188,6 +188,8 @@ export interface ValidateJson {
     actual: number | string | null;
     sheet: string | null;
     cell: string | null;
+    /** For "check-failed": which check failed, the error and its stack. */
+    support?: string;
   }[];
   unplaced: Report["unplaced"];
   /** The earlier reports given with --previous: which were compared, and why the others were not. */
@@ -202,6 +204,11 @@ export interface ValidateJson {
   /** Every figure read, with its cell: what the checks ran on. */
   values: Omit<ValueRead, "formula">[];
   stamp: "none" | "unchanged" | "changed";
+  /** False when reading or a check stopped on a defect of the add-in (exit code 3). */
+  complete: boolean;
+  /** Relation rules of the edition that apply to the file's forms, and how many of them ran to the end. */
+  rulesApplicable: number;
+  rulesRun: number;
 }
 
 export function findingJson(f: Finding): ValidateJson["findings"][number] {
@@ -216,6 +223,7 @@ export function findingJson(f: Finding): ValidateJson["findings"][number] {
     actual: f.actual ?? null,
     sheet: f.sheet ?? null,
     cell: f.cell ?? null,
+    ...(f.support ? { support: f.support } : {}),
   };
 }
 
@@ -238,9 +246,13 @@ function cmdValidate(args: string[], io: Io): number {
     return 2;
   }
   // the same check as the panes' (read, place, validate)
-  const { report, findings: own } = check(read.sheets, read.settings);
+  const outcome = check(read.sheets, read.settings, {
+    logger: (message, failure) => io.err(cliVi.validate.support(message, failure.stack ?? failure.error)),
+  });
+  const { report, findings: own } = outcome;
   const v = cliVi.validate;
-  if (report.forms.length === 0) {
+  // a file whose reading stopped on a defect is not "without forms": its check-failed findings are shown
+  if (report.forms.length === 0 && !report.readFailures?.length) {
     io.err(v.noForms);
     return 2;
   }
@@ -291,6 +303,9 @@ function cmdValidate(args: string[], io: Io): number {
         cell,
       })),
       stamp,
+      complete: outcome.complete,
+      rulesApplicable: outcome.rulesApplicable,
+      rulesRun: outcome.rulesRun,
     };
     io.out(JSON.stringify(j, null, 2));
   } else {
@@ -311,7 +326,11 @@ function cmdValidate(args: string[], io: Io): number {
       }
     }
     const other = findings.filter((f) => !report.forms.includes(f.form));
-    for (const f of other) io.out(`  ${v.severity[f.severity]} — ${f.code ? v.row(f.code) + ": " : ""}${f.message}`);
+    if (other.length > 0) {
+      io.out("");
+      io.out(v.other);
+    }
+    for (const f of other) io.out(`  ${v.severity[f.severity]} — ${f.code ? `${v.row(f.code)}: ` : ""}${f.message}`);
     if (report.unplaced.length > 0) {
       io.out("");
       io.out(v.unplacedHeader(report.unplaced.length));
@@ -321,7 +340,9 @@ function cmdValidate(args: string[], io: Io): number {
     io.out("");
     io.out(v.stamp[stamp]);
     io.out(v.summary(errors, warnings));
+    if (!outcome.complete) io.out(v.incomplete(outcome.failures.length));
   }
+  if (!outcome.complete) return 3;
   return errors > 0 ? 1 : 0;
 }
 

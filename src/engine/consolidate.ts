@@ -25,7 +25,8 @@ import type { Finding, Level, ParsedValue, Period, Report } from "./types";
 
 export interface UnitInput {
   file: string;
-  read: { ok: true; report: Report; findings: Finding[] } | { ok: false; reason: string };
+  /** `complete: false`: reading or validation stopped on a defect (validateReport); absent means complete. */
+  read: { ok: true; report: Report; findings: Finding[]; complete?: boolean } | { ok: false; reason: string };
   receivedAt?: Date;
 }
 
@@ -39,7 +40,9 @@ export interface ConsolidateOptions {
   expected?: string[];
 }
 
-export type UnitStatus = "ok" | "unreadable" | "duplicate" | "wrong-period" | "wrong-version" | "wrong-level";
+/** "not-checked": its check did not run to the end (a defect); counted only when its reading completed. */
+export type UnitStatus =
+  "ok" | "unreadable" | "duplicate" | "wrong-period" | "wrong-version" | "wrong-level" | "not-checked";
 
 export interface UnitResult {
   file: string;
@@ -270,6 +273,15 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       u.duplicateOf = dupOf;
       u.messages.unshift(T.duplicateOf(dupOf));
       continue;
+    }
+    if (read.complete === false || (rep.readFailures?.length ?? 0) > 0) {
+      u.status = "not-checked";
+      // figures read only in part would understate the totals
+      if ((rep.readFailures?.length ?? 0) > 0) {
+        u.messages.unshift(T.notRead);
+        continue;
+      }
+      u.messages.unshift(T.notChecked);
     }
     if (m.unit) seenNames.push({ name: m.unit, file });
     if (rep.entries.size > 0 && !seenPrints.has(fp)) seenPrints.set(fp, file);

@@ -3,7 +3,9 @@
  * ones, used when a formula cell carries no cached result (a file written by a library).
  * It parses the formula itself; nothing is ever handed to eval or Function. Anything it does not
  * understand (an unknown function, another workbook, a cycle) gives `undefined`: the caller reads
- * the cell as missing with a reason instead of guessing.
+ * the cell as missing with a reason instead of guessing; so does a formula too deep for the call stack.
+ * Only these are caught: a defect of the evaluator itself (a TypeError, ...) propagates, so that it is
+ * reported as a check that failed, never as a formula of the user's that is "not supported".
  */
 import type { GridSheet, GridValue } from "./types";
 import { roundHalfUp } from "./numbers";
@@ -13,6 +15,11 @@ type Scalar = number | string | boolean | null | Err;
 type Val = Scalar | { range: Scalar[] };
 
 class Unsupported extends Error {}
+
+/** What the evaluator declines (a formula it does not understand, a cycle, nesting deeper than the stack). */
+function declined(e: unknown): boolean {
+  return e instanceof Unsupported || (e instanceof RangeError && /call stack/i.test(e.message));
+}
 
 const isErr = (v: unknown): v is Err => typeof v === "object" && v !== null && typeof (v as Err).error === "string";
 const isRange = (v: Val): v is { range: Scalar[] } =>
@@ -287,8 +294,9 @@ export class FormulaEvaluator {
   cell(sheetName: string, row: number, col: number): GridValue | undefined {
     try {
       return this.cellScalar(sheetName, row, col);
-    } catch {
-      return undefined;
+    } catch (e) {
+      if (declined(e)) return undefined;
+      throw e;
     }
   }
 
@@ -300,8 +308,8 @@ export class FormulaEvaluator {
       if (isRange(v)) return v.range.length === 1 ? nullToZero(v.range[0]) : VALUE;
       return nullToZero(v);
     } catch (e) {
-      if (e instanceof Unsupported) return undefined;
-      return undefined;
+      if (declined(e)) return undefined;
+      throw e;
     }
   }
 
@@ -335,7 +343,8 @@ export class FormulaEvaluator {
         const res = this.evalNode(parse(tokenize(src)), sh.name);
         out = isRange(res) ? (res.range.length === 1 ? nullToZero(res.range[0]) : VALUE) : nullToZero(res);
       } catch (e) {
-        if (e instanceof Unsupported && e.message === "cycle") throw e;
+        // a cycle or a stack overflow concerns the whole chain of precedents: the outermost call declines it
+        if (!(e instanceof Unsupported) || e.message === "cycle") throw e;
         out = undefined;
       }
       this.memo.set(key, out);

@@ -694,8 +694,10 @@ function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: s
 }
 
 /**
- * Reads the report in a workbook's sheets. Never throws: anything it cannot understand ends up in
- * `unplaced` or is left out.
+ * Reads the report in a workbook's sheets. Anything in the file it cannot understand ends up in
+ * `unplaced` or is left out. A defect of the reader itself (an exception) keeps what was read so far and
+ * is recorded in `report.readFailures` (step, message, stack): validation turns it into a "check-failed"
+ * finding, so a file whose reading stopped midway is never taken as checked and clean.
  */
 export function readReport(sheets: GridSheet[], opts: ReadOptions = {}): Report {
   const report: Report = { meta: { source: "handmade" }, forms: [], entries: new Map(), unplaced: [] };
@@ -704,8 +706,12 @@ export function readReport(sheets: GridSheet[], opts: ReadOptions = {}): Report 
   readerWork.labels = 0;
   try {
     readInto(report, Array.isArray(sheets) ? sheets.filter((s) => s && Array.isArray(s.values)) : [], opts);
-  } catch {
-    /* a defect here must not lose what was read so far */
+  } catch (e) {
+    (report.readFailures ??= []).push({
+      step: "readReport",
+      message: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      stack: e instanceof Error ? e.stack : undefined,
+    });
   }
   labelMemo.clear();
   report.forms.sort((a, b) => a - b);

@@ -112,6 +112,14 @@ export interface Stamp {
   fingerprint: string;
 }
 
+/** A reader step that failed (a defect of the add-in, not of the file): what was read after it is missing. */
+export interface ReadFailure {
+  step: string;
+  /** The error's message and stack, for a support request. */
+  message: string;
+  stack?: string;
+}
+
 export interface Report {
   meta: ReportMeta;
   /** Forms found in the file. */
@@ -121,6 +129,8 @@ export interface Report {
   stamp?: Stamp;
   /** Hand-made sheets not read because they hold another period's figures (last quarter's sheet kept beside). */
   setAside?: { sheet: string; period?: Period; reason: string }[];
+  /** Set when reading stopped on a defect: the report is partial and must not be taken as checked. */
+  readFailures?: ReadFailure[];
 }
 
 // ---------------------------------------------------------------- findings
@@ -142,6 +152,8 @@ export const RULE_IDS = [
   "previous-jump",
   "previous-swing",
   "previous-skipped",
+  /** A check (a rule, a row's type check, a reader step) failed on a defect of the add-in. */
+  "check-failed",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 /** info: worth knowing, never an error and never blocking (an ambiguous writing, a comparison skipped). */
@@ -162,4 +174,6 @@ export interface Finding {
   /** The value cell of the row, A1. */
   sheet?: string;
   cell?: string;
+  /** For "check-failed": the technical details (which check, the error and its stack) to send to support. */
+  support?: string;
 }

@@ -2,7 +2,13 @@
  * Checks a report: type rules per row (kind of the figure) and the edition's relation rules
  * (rules.ts). Every finding names the form, printed STT, indicator, rule, severity, a Vietnamese
  * message with the expected and actual figures, and the value cell. Missing or not-applicable
- * inputs skip a relation (never guess zero). Pure; never throws.
+ * inputs skip a relation (never guess zero).
+ *
+ * Each check runs on its own: a rule (or a row's type check) that throws on a defect of the add-in
+ * becomes a "check-failed" finding (severity error, naming the row and the rule, the error's message and
+ * stack in `support`, also handed to the logger) and the other checks still run. A reader step that failed
+ * (report.readFailures) is a "check-failed" finding too. `validateReport` says whether the check ran to its
+ * end (`complete`) and how many rules ran, so that pre-send never stamps a file whose check did not finish.
  */
 import {
   catalog,
@@ -14,11 +20,59 @@ import {
   Level,
   printedCode,
 } from "../catalog";
-import { findingText } from "../i18n/engine";
+import { checkNames, findingText } from "../i18n/engine";
 import { formatVi, percentOf, sumDec } from "./numbers";
 import { a1 } from "./report";
 import { RuleDef, rulesFor } from "./rules";
 import type { Finding, Report, ReportEntry, RuleId } from "./types";
+
+/** One check that did not run to its end. */
+export interface CheckFailure {
+  /** The rule's id (rules.ts), "type:<indicator>" for a row's type check, "read:<step>" for a reader step. */
+  check: string;
+  form: number;
+  indicator: string;
+  error: string;
+  stack?: string;
+}
+
+/** What a validation did, besides its findings. */
+export interface ValidationOutcome {
+  /** Sorted by form, then row, errors first within a row; "check-failed" findings included. */
+  findings: Finding[];
+  /** True when the file was read to its end and every check ran to its end. */
+  complete: boolean;
+  /** Relation rules of the report's edition that apply to its forms. */
+  rulesApplicable: number;
+  /** Of those, the rules that ran to their end (held, made a finding, or skipped for a missing figure). */
+  rulesRun: number;
+  /** Rows of the catalog that were type-checked, and how many of them were. */
+  entriesApplicable: number;
+  entriesChecked: number;
+  failures: CheckFailure[];
+}
+
+/** Receives the support details of a failed check (default: console.error). */
+export type CheckLogger = (message: string, failure: CheckFailure) => void;
+
+export interface ValidateOptions {
+  logger?: CheckLogger;
+}
+
+const defaultLogger: CheckLogger = (message, failure) => {
+  console.error(`[Báo cáo CCHC] ${message}\n${failure.stack ?? failure.error}`);
+};
+
+function errorParts(e: unknown): { error: string; stack?: string } {
+  if (e instanceof Error) return { error: `${e.name}: ${e.message}`, stack: e.stack };
+  return { error: String(e) };
+}
+
+function supportOf(f: CheckFailure): string {
+  return [`check: ${f.check}`, `form: ${f.form}`, `indicator: ${f.indicator}`, `error: ${f.error}`, f.stack ?? ""]
+    .filter(Boolean)
+    .join("\n");
+}
 
 const EPS = 1e-9;
 const RATIO_TOLERANCE = 0.01;
@@ -266,40 +320,123 @@ const RULE_ORDER: Record<RuleId, number> = {
   "previous-jump": 13,
   "previous-swing": 14,
   "previous-skipped": 15,
+  "check-failed": -1,
 };
 
-/** Checks a report and returns its findings sorted by form, then row, errors first within a row. */
-export function validate(report: Report): Finding[] {
+/**
+ * Checks a report: its findings (sorted by form, then row, errors first within a row) and whether the
+ * check ran to its end. A check that throws is a "check-failed" finding, never silence.
+ */
+export function validateReport(report: Report, opts: ValidateOptions = {}): ValidationOutcome {
+  const log = opts.logger ?? defaultLogger;
   const out: Finding[] = [];
-  try {
-    const ctx: Ctx = { report, level: report.meta.level ?? "tinh", version: report.meta.version ?? DEFAULT_VERSION };
-    for (const e of report.entries.values()) {
-      const ind = indicatorById(e.indicatorId);
-      if (ind) typeFindings(ctx, e, ind, out);
+  const failures: CheckFailure[] = [];
+  const ctx: Ctx = { report, level: report.meta.level ?? "tinh", version: report.meta.version ?? DEFAULT_VERSION };
+  const failed = (check: string, ind: Indicator | undefined, form: number, ruleName: string, e: unknown) => {
+    const failure: CheckFailure = { check, form, indicator: ind?.id ?? "", ...errorParts(e) };
+    failures.push(failure);
+    const code = ind ? codeOf(ctx, ind.id) : "";
+    const message = ind ? findingText.checkFailed(code, ruleName) : findingText.rulesFailed();
+    const f: Finding = ind
+      ? finding(ctx, ind, "check-failed", "error", message, null, null)
+      : { form, code, indicator: "", rule: "check-failed", severity: "error", message };
+    delete f.expected;
+    delete f.actual;
+    f.support = supportOf(failure);
+    out.push(f);
+    log(message, failure);
+  };
+
+  for (const rf of Array.isArray(report.readFailures) ? report.readFailures : []) {
+    const failure: CheckFailure = {
+      check: `read:${rf.step}`,
+      form: 0,
+      indicator: "",
+      error: rf.message,
+      stack: rf.stack,
+    };
+    failures.push(failure);
+    const message = findingText.readFailed();
+    out.push({
+      form: 0,
+      code: "",
+      indicator: "",
+      rule: "check-failed",
+      severity: "error",
+      message,
+      support: supportOf(failure),
+    });
+    log(message, failure);
+  }
+
+  let entriesApplicable = 0;
+  let entriesChecked = 0;
+  for (const e of report.entries.values()) {
+    const ind = indicatorById(e.indicatorId);
+    if (!ind) continue;
+    entriesApplicable++;
+    try {
+      typeFindings(ctx, e, ind, out);
+      entriesChecked++;
+    } catch (err) {
+      failed(`type:${ind.id}`, ind, ind.form, checkNames.type, err);
     }
-    const forms = new Set(report.forms);
-    for (const r of rulesFor(ctx.level, ctx.version)) {
-      if (forms.size > 0 && !forms.has(r.form)) continue;
+  }
+
+  let rules: RuleDef[] = [];
+  try {
+    rules = applicableRules(report);
+  } catch (err) {
+    failed("rules", undefined, 0, "", err);
+  }
+  let rulesApplicable = 0;
+  let rulesRun = 0;
+  for (const r of rules) {
+    rulesApplicable++;
+    try {
       const f = applyRule(ctx, r);
       if (f) out.push(f);
+      rulesRun++;
+    } catch (err) {
+      failed(r.id, indicatorById(r.target), r.form, checkNames[r.rule as keyof typeof checkNames] ?? r.rule, err);
     }
-    const rowOf = (f: Finding): number => {
-      const e = report.entries.get(f.indicator);
-      return e?.ref ? e.ref.row : 1e9 + (catalogIndex.get(f.indicator) ?? 0);
-    };
-    const sheetOf = (f: Finding): string => report.entries.get(f.indicator)?.ref?.sheet ?? "";
-    out.sort(
-      (a, b) =>
-        a.form - b.form ||
-        (sheetOf(a) === sheetOf(b) ? 0 : sheetOf(a) < sheetOf(b) ? -1 : 1) ||
-        rowOf(a) - rowOf(b) ||
-        (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
-        RULE_ORDER[a.rule] - RULE_ORDER[b.rule]
-    );
-  } catch {
-    /* a defect in a rule must not hide the findings already made */
   }
-  return out;
+
+  const rowOf = (f: Finding): number => {
+    const e = report.entries.get(f.indicator);
+    return e?.ref ? e.ref.row : 1e9 + (catalogIndex.get(f.indicator) ?? 0);
+  };
+  const sheetOf = (f: Finding): string => report.entries.get(f.indicator)?.ref?.sheet ?? "";
+  out.sort(
+    (a, b) =>
+      a.form - b.form ||
+      (sheetOf(a) === sheetOf(b) ? 0 : sheetOf(a) < sheetOf(b) ? -1 : 1) ||
+      rowOf(a) - rowOf(b) ||
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+      RULE_ORDER[a.rule] - RULE_ORDER[b.rule]
+  );
+  return {
+    findings: out,
+    complete: failures.length === 0,
+    rulesApplicable,
+    rulesRun,
+    entriesApplicable,
+    entriesChecked,
+    failures,
+  };
+}
+
+/** The relation rules of the report's edition that apply to the forms it has (all forms when it lists none). */
+export function applicableRules(report: Report): RuleDef[] {
+  const forms = new Set(report.forms);
+  return rulesFor(report.meta.level ?? "tinh", report.meta.version ?? DEFAULT_VERSION).filter(
+    (r) => forms.size === 0 || forms.has(r.form)
+  );
+}
+
+/** The findings of validateReport (for the callers that only list them). */
+export function validate(report: Report, opts: ValidateOptions = {}): Finding[] {
+  return validateReport(report, opts).findings;
 }
 
 /** Counts by severity, for summaries. */

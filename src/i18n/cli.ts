@@ -43,7 +43,8 @@ Cách dùng:
       Kiểm tra số liệu: tỷ lệ, tổng và thành phần, số âm, mã không hợp lệ...
       --show in các số liệu đã đọc theo từng biểu mẫu, kèm ô lấy số.
       --previous so sánh với báo cáo các kỳ trước của cùng đơn vị (năm với 6 tháng, quý III...).
-      Mã thoát: 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp.
+      Mã thoát: 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp,
+      3 = việc kiểm tra không chạy hết (lỗi của phần bổ trợ: xem các mục “Không kiểm tra được …”).
   cchc consolidate ...
       Tổng hợp báo cáo của các đơn vị trực thuộc (xem cchc consolidate --help).
   cchc --help
@@ -109,6 +110,10 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
       unchanged: "Dấu kiểm tra còn nguyên: số liệu không đổi từ khi kiểm tra.",
       changed: "Số liệu đã thay đổi sau khi đóng dấu kiểm tra.",
     },
+    other: "Toàn tệp:",
+    incomplete: (n: number) =>
+      `Việc kiểm tra không chạy hết: ${n} phần không kiểm tra được do lỗi của phần bổ trợ. Kết quả trên chưa đầy đủ; hãy gửi chi tiết hỗ trợ (in ở stderr).`,
+    support: (message: string, details: string) => `Chi tiết hỗ trợ — ${message}\n${details}`,
     summary: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0 ? "Không phát hiện lỗi." : `Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo.`,
   },

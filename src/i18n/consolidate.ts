@@ -23,6 +23,7 @@ export const statusLabels = {
   "wrong-period": "Sai kỳ báo cáo",
   "wrong-version": "Sai phiên bản biểu mẫu",
   "wrong-level": "Sai cấp báo cáo",
+  "not-checked": "Chưa kiểm tra được",
 } as const;
 
 export const consolidateText = {
@@ -44,6 +45,11 @@ export const consolidateText = {
   noUnitName: (file: string) => `Tệp ${file} không ghi tên đơn vị; dùng tên tệp.`,
   late: (days: number, deadline: string) => `Nộp muộn ${days} ngày (hạn ${deadline}).`,
   missingForms: (forms: string) => `Thiếu biểu mẫu ${forms}.`,
+  notChecked:
+    "Việc kiểm tra tệp này không chạy hết do lỗi của phần bổ trợ (xem các mục “Không kiểm tra được …”); số liệu vẫn được tổng hợp nhưng chưa được kiểm tra đầy đủ.",
+  notRead:
+    "Việc đọc tệp này dừng giữa chừng do lỗi của phần bổ trợ; số liệu đọc được chưa đầy đủ nên không tổng hợp. Hãy gửi chi tiết hỗ trợ.",
+  readerDefect: (detail: string) => `Không đọc được tệp do lỗi của phần bổ trợ (${detail}); hãy gửi chi tiết hỗ trợ.`,
   // Tổng hợp tab
   sheetName: "Tổng hợp",
   statusSheetName: "Tình trạng tệp",

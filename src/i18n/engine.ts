@@ -70,7 +70,28 @@ export const findingText = {
   missing(): string {
     return 'Chưa nhập số liệu (để trống); nếu không phát sinh hãy ghi 0 hoặc "-".';
   },
+  /** A relation rule or a row's type check threw: a defect of the add-in, never of the user's figures. */
+  checkFailed(code: string, rule: string): string {
+    return `Không kiểm tra được chỉ tiêu ${code} (quy tắc ${rule}): lỗi của phần bổ trợ — hãy gửi chi tiết hỗ trợ.`;
+  },
+  /** The edition's list of rules could not be made: no relation between rows was checked. */
+  rulesFailed(): string {
+    return "Không lập được các quy tắc kiểm tra của kỳ báo cáo này: lỗi của phần bổ trợ — các quan hệ giữa chỉ tiêu không được kiểm tra; hãy gửi chi tiết hỗ trợ.";
+  },
+  /** A reader step threw: what comes after it in the file was not read, so not checked. */
+  readFailed(): string {
+    return `Không đọc hết được tệp: lỗi của phần bổ trợ — các số liệu chưa đọc được không được kiểm tra; hãy gửi chi tiết hỗ trợ.`;
+  },
 };
+
+/** Names of the checks, for the "không kiểm tra được" finding. */
+export const checkNames = {
+  "sum-mismatch": "tổng bằng các thành phần",
+  "part-exceeds-whole": "thành phần không vượt quá tổng",
+  "ratio-mismatch": "tỷ lệ đúng theo các chỉ tiêu thành phần",
+  "zero-denominator": "mẫu số khác 0",
+  type: "kiểu số liệu",
+} as const;
 
 export const readerText = {
   noMatch(form: number): string {

@@ -57,7 +57,8 @@ export const pane = {
     checking: "Đang kiểm tra…",
     noForms: "Chưa có biểu mẫu nào trong bảng tính. Hãy chèn biểu mẫu ở thẻ “Chèn biểu mẫu”.",
     noFindings: "Không phát hiện lỗi nào.",
-    formHeading: (n: number, errors: number, warnings: number) => `Biểu mẫu ${n}: ${errors} lỗi, ${warnings} cảnh báo`,
+    formHeading: (n: number, errors: number, warnings: number) =>
+      `${n === 0 ? "Toàn bảng tính" : `Biểu mẫu ${n}`}: ${errors} lỗi, ${warnings} cảnh báo`,
     error: "Lỗi",
     warning: "Cảnh báo",
     expected: "Cần là",
@@ -75,6 +76,9 @@ export const pane = {
     ready: "Sẵn sàng gửi",
     notReady: "Chưa sẵn sàng gửi",
     notReadyHint: "Hãy sửa các lỗi trong danh sách rồi kiểm tra lại.",
+    incompleteHint:
+      "Việc kiểm tra không chạy hết (lỗi của phần bổ trợ) nên bảng tính không được ghi dấu sẵn sàng gửi. Hãy gửi chi tiết hỗ trợ của các mục “Không kiểm tra được …” rồi kiểm tra lại.",
+    supportDetails: "Chi tiết hỗ trợ",
     stamped: (at: string) => `Đã ghi dấu kiểm tra vào bảng tính lúc ${at}.`,
     stampUnchanged: (at: string) => `Đã kiểm tra trước khi gửi lúc ${at}; số liệu chưa thay đổi từ đó.`,
     stampChanged: (at: string) =>

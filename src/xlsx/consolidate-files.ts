@@ -6,8 +6,9 @@
  */
 import { consolidate, ConsolidateOptions, Consolidation, UnitInput } from "../engine/consolidate";
 import { readReport } from "../engine/reader";
-import { validate } from "../engine/validate";
-import type { Period } from "../engine/types";
+import type { Period, Report } from "../engine/types";
+import { validateReport, ValidateOptions } from "../engine/validate";
+import { consolidateText as T } from "../i18n/consolidate";
 import { readWorkbookFile } from "./read";
 
 export interface FileInput {
@@ -17,26 +18,33 @@ export interface FileInput {
 }
 
 /**
- * Reads one file into a UnitInput (never throws). With `period` (the period consolidated), a workbook keeping
+ * Reads one file into a UnitInput. A file the reader cannot open is "unreadable" with its reason; a check
+ * that did not run to the end (a defect) is kept as `complete: false`, which consolidation marks
+ * "not checked" (never "ok" with no findings). With `period` (the period consolidated), a workbook keeping
  * sheets of several periods is read for that period's sheets only.
  */
-export function readUnitFile(name: string, bytes: Uint8Array, receivedAt?: Date, period?: Period): UnitInput {
+export function readUnitFile(
+  name: string,
+  bytes: Uint8Array,
+  receivedAt?: Date,
+  period?: Period,
+  opts: ValidateOptions = {}
+): UnitInput {
+  let report: Report;
   try {
     const r = readWorkbookFile(bytes, name);
     if (!r.ok) return { file: name, read: { ok: false, reason: r.reason }, receivedAt };
-    const report = readReport(r.sheets, { settings: r.settings, period });
-    let findings: ReturnType<typeof validate> = [];
-    try {
-      findings = validate(report);
-    } catch {
-      findings = [];
-    }
-    // drop what is not needed for the roll-up, so a thousand reports stay small
-    report.unplaced = report.unplaced.slice(0, 50);
-    return { file: name, read: { ok: true, report, findings }, receivedAt };
+    report = readReport(r.sheets, { settings: r.settings, period });
   } catch (e) {
-    return { file: name, read: { ok: false, reason: e instanceof Error ? e.message : String(e) }, receivedAt };
+    // a defect of the file reader (its own failures come back as ok: false): shown, and logged for support
+    console.error("[Báo cáo CCHC] reading", name, e);
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { file: name, read: { ok: false, reason: T.readerDefect(detail) }, receivedAt };
   }
+  const outcome = validateReport(report, opts);
+  // drop what is not needed for the roll-up, so a thousand reports stay small
+  report.unplaced = report.unplaced.slice(0, 50);
+  return { file: name, read: { ok: true, report, findings: outcome.findings, complete: outcome.complete }, receivedAt };
 }
 
 const tick = (): Promise<void> => new Promise((res) => setTimeout(res, 0));
@@ -53,8 +61,9 @@ export async function consolidateFiles(
     inputs.push(readUnitFile(f.name, f.bytes, f.receivedAt, o.period));
     try {
       onProgress?.(i + 1, files.length, f.name);
-    } catch {
-      /* a failing progress callback must not stop the consolidation */
+    } catch (e) {
+      // a failing progress display must not stop the consolidation; it is a defect, so it is logged
+      console.error("[Báo cáo CCHC] progress callback failed", e);
     }
     await tick();
   }

@@ -287,7 +287,7 @@ describe("pre-send and the stamp", () => {
     expect(r).toMatchObject({ ready: false, blockedBy: "incomplete", errors: 0 });
     expect(r.outcome.reasons).toEqual(["BM3 chưa đọc hết"]);
     expect(host.kv[SETTINGS_KEYS.stamp]).toBeUndefined();
-    expect(preSendVerdict({ report: readReport([]), findings: [] }).blockedBy).toBe("no-forms");
+    expect(preSendVerdict({ report: readReport([]), findings: [], complete: true, rulesApplicable: 0, rulesRun: 0, failures: [] }).blockedBy).toBe("no-forms");
   });
 });
 

@@ -123,7 +123,7 @@ describe("planted contradictions are found at their row and cell", () => {
       expect(f.message).toMatch(VI);
     }
     expect(Object.keys(j).sort()).toEqual(
-      ["file", "findings", "level", "period", "previous", "stamp", "unit", "unplaced", "values", "version"]
+      ["complete", "file", "findings", "level", "period", "previous", "rulesApplicable", "rulesRun", "stamp", "unit", "unplaced", "values", "version"]
     );
 
     // the human report groups by form and points at the cell

@@ -88,4 +88,35 @@ describe("formula evaluator", () => {
     expect(evaluateFormula("=constructor.constructor(\"return 1\")()", s)).toBeUndefined();
     expect(evaluateFormula("=process.exit(1)", s)).toBeUndefined();
   });
+
+  test("a formula too deep for the call stack is declined, not a crash", () => {
+    const s = sheet();
+    expect(evaluateFormula("=" + Array(5000).fill("D9").join("+"), s)).toBeUndefined();
+    expect(evaluateFormula("=" + "-".repeat(20000) + "1", s)).toBeUndefined();
+    // a long chain of precedents (each cell adds one to the one above)
+    const chain: GridSheet = { name: "Chuỗi", values: [[1]], formulas: [[null]] };
+    for (let r = 1; r < 20000; r++) {
+      chain.values.push([null]);
+      chain.formulas!.push([`=A${r}+1`]);
+    }
+    const ev = new FormulaEvaluator([chain]);
+    expect(ev.cell("Chuỗi", 20000, 1)).toBeUndefined();
+    expect(ev.cell("Chuỗi", 5, 1)).toBe(5);
+  });
+
+  test("a defect of the evaluator propagates instead of reading as an unsupported formula", () => {
+    // a cell whose read throws a TypeError stands for a bug in the evaluator's own code
+    const row: GridSheet["values"][number] = [null, null];
+    Object.defineProperty(row, 0, {
+      get() {
+        throw new TypeError("défaut simulé");
+      },
+    });
+    const s: GridSheet = { name: "BM", values: [row], formulas: [[null, "=A1*2"]] };
+    const ev = new FormulaEvaluator([s]);
+    expect(() => ev.formula("BM", "=A1+1")).toThrow(TypeError);
+    expect(() => ev.cell("BM", 1, 2)).toThrow(TypeError);
+    // what the evaluator does not support is still undefined
+    expect(ev.formula("BM", "=VLOOKUP(1,A1:B2,2)")).toBeUndefined();
+  });
 });

@@ -1,14 +1,18 @@
 /**
  * Property-based tests (fast-check): the engine is total on anything a host or a file can hand it, and a
- * number written as a value cell reads back as the same number.
+ * number written as a value cell reads back as the same number. "Total" is checked, not assumed: validation
+ * isolates each rule (a throwing rule becomes a "check-failed" finding), so the properties count the rules
+ * that ran against the rules of the report's edition and refuse any check-failed finding or reader failure;
+ * a rule that throws therefore fails them (shown below by breaking the "<=" rules on purpose).
  */
 import fc from "fast-check";
-import { catalog, KINDS, LEVELS, VERSION_IDS } from "../../src/catalog";
+import { catalog, DEFAULT_VERSION, KINDS, LEVELS, VERSION_IDS } from "../../src/catalog";
 import { encodeMeta, SETTINGS_SHEET } from "../../src/engine/conventions";
 import { readReport } from "../../src/engine/reader";
 import type { SheetSpec } from "../../src/engine/sheet-spec";
 import { GridSheet, GridValue, ParsedValue, Report, ReportEntry, RULE_IDS } from "../../src/engine/types";
-import { validate } from "../../src/engine/validate";
+import * as rules from "../../src/engine/rules";
+import { CheckFailure, validateReport } from "../../src/engine/validate";
 import { parseValue } from "../../src/engine/values";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { readWorkbookFile } from "../../src/xlsx/read";
@@ -25,7 +29,10 @@ const CODES = catalog.indicators.map((i) => i.code);
 const numberLike = fc
   .tuple(
     fc.constantFrom("", "-", "+", "\u2212", " ", "\u00a0"),
-    fc.array(fc.constantFrom(..."0123456789".split(""), ".", ",", " ", "\u00a0", "\u202f", "\uff11", "\uff10", "\uff0c", "'"), { minLength: 1, maxLength: 14 }),
+    fc.array(
+      fc.constantFrom(..."0123456789".split(""), ".", ",", " ", "\u00a0", "\u202f", "\uff11", "\uff10", "\uff0c", "'"),
+      { minLength: 1, maxLength: 14 }
+    ),
     fc.constantFrom("", "%", " %", "\uff05", "e5", "e+400")
   )
   .map(([a, b, c]) => a + b.join("") + c);
@@ -35,7 +42,25 @@ const weirdText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   numberLike,
-  fc.constantFrom("-", "x", "Không phát sinh", "#DIV/0!", "#REF!", "#N/A", "=SUM(A1)", "TRUE", "１２３", "1 946", "0,9", "1.234", "1,234", "99,75%", "\u0000", "", "   ")
+  fc.constantFrom(
+    "-",
+    "x",
+    "Không phát sinh",
+    "#DIV/0!",
+    "#REF!",
+    "#N/A",
+    "=SUM(A1)",
+    "TRUE",
+    "１２３",
+    "1 946",
+    "0,9",
+    "1.234",
+    "1,234",
+    "99,75%",
+    "\u0000",
+    "",
+    "   "
+  )
 );
 
 const gridValue: fc.Arbitrary<GridValue> = fc.oneof(
@@ -98,7 +123,7 @@ describe("parseValue is total", () => {
     );
   });
 
-  test("Vietnamese thousands dots read back exactly (\"1.234.567\")", () => {
+  test('Vietnamese thousands dots read back exactly ("1.234.567")', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1000, max: 999_999_999_999 }), (n) => {
         const s = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
@@ -180,7 +205,11 @@ const entry: fc.Arbitrary<ReportEntry> = fc.record(
   {
     indicatorId: fc.oneof(fc.constantFrom(...IDS), fc.string()),
     value: parsedValue,
-    ref: fc.record({ sheet: fc.string(), row: fc.integer({ min: -5, max: 2e6 }), col: fc.integer({ min: -5, max: 20000 }) }),
+    ref: fc.record({
+      sheet: fc.string(),
+      row: fc.integer({ min: -5, max: 2e6 }),
+      col: fc.integer({ min: -5, max: 20000 }),
+    }),
     formula: fc.string(),
     printedCode: fc.string(),
     printedLabel: fc.string(),
@@ -205,16 +234,38 @@ const report: fc.Arbitrary<Report> = fc
 
 /** Every figure of one edition filled with random values: relation rules get exercised. */
 const fullReport: fc.Arbitrary<Report> = fc
-  .tuple(fc.constantFrom(...LEVELS), fc.constantFrom(...VERSION_IDS), fc.array(fc.oneof(fc.integer({ min: -3, max: 50 }), fc.constant(0), gridValue), { minLength: IDS.length, maxLength: IDS.length }))
+  .tuple(
+    fc.constantFrom(...LEVELS),
+    fc.constantFrom(...VERSION_IDS),
+    fc.array(fc.oneof(fc.integer({ min: -3, max: 50 }), fc.constant(0), gridValue), {
+      minLength: IDS.length,
+      maxLength: IDS.length,
+    })
+  )
   .map(([level, version, vals]) => ({
     meta: { source: "addin" as const, level, version },
     forms: [1, 2, 3, 4, 5, 6, 7],
-    entries: new Map(IDS.map((id, k) => [id, { indicatorId: id, value: parseValue(vals[k]), ref: { sheet: "BM", row: k + 8, col: 4 } }])),
+    entries: new Map(
+      IDS.map((id, k) => [
+        id,
+        { indicatorId: id, value: parseValue(vals[k]), ref: { sheet: "BM", row: k + 8, col: 4 } },
+      ])
+    ),
     unplaced: [],
   }));
 
+/** The relation rules that apply to a report, counted here from the catalog's rules, not by validate. */
+function rulesThatApply(r: Report): number {
+  const forms = new Set(r.forms);
+  return rules
+    .rulesFor(r.meta.level ?? "tinh", r.meta.version ?? DEFAULT_VERSION)
+    .filter((x) => forms.size === 0 || forms.has(x.form)).length;
+}
+
 function checkFindings(r: Report) {
-  const out = validate(r);
+  const logged: CheckFailure[] = [];
+  const o = validateReport(r, { logger: (_m, f) => logged.push(f) });
+  const out = o.findings;
   expect(Array.isArray(out)).toBe(true);
   for (const f of out) {
     expect(RULE_IDS).toContain(f.rule);
@@ -222,6 +273,14 @@ function checkFindings(r: Report) {
     expect(f.message.length).toBeGreaterThan(0);
     expect(f.message).not.toMatch(/undefined|NaN|\[object/);
   }
+  // every check ran to its end: a rule or a row check that throws is a failure here, not silence
+  expect(r.readFailures ?? []).toEqual([]);
+  expect(out.filter((f) => f.rule === "check-failed").map((f) => f.support)).toEqual([]);
+  expect(logged).toEqual([]);
+  expect(o.complete).toBe(true);
+  expect(o.rulesApplicable).toBe(rulesThatApply(r));
+  expect(o.rulesRun).toBe(o.rulesApplicable);
+  expect(o.entriesChecked).toBe(o.entriesApplicable);
 }
 
 describe("validate never throws on random reports", () => {
@@ -231,6 +290,48 @@ describe("validate never throws on random reports", () => {
 
   test("a whole edition with random figures", () => {
     fc.assert(fc.property(fullReport, checkFindings), { numRuns: 100 });
+  });
+
+  test("every rule of the edition runs on a whole edition (the count is not zero)", () => {
+    fc.assert(
+      fc.property(fullReport, (r) => {
+        const o = validateReport(r);
+        expect(o.rulesApplicable).toBeGreaterThan(0);
+        expect(o.rulesRun).toBe(rulesThatApply(r));
+      }),
+      { numRuns: 20 }
+    );
+  });
+
+  describe("the properties fail when a rule throws", () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    test('breaking the "<=" rules makes "a whole edition with random figures" fail', () => {
+      const real = rules.rulesFor;
+      jest.spyOn(rules, "rulesFor").mockImplementation((level, version) =>
+        // a defect in the "<=" rules: their left side is gone, so applying them throws a TypeError
+        real(level, version).map((x) => (x.operator === "<=" ? { ...x, left: undefined as unknown as string[] } : x))
+      );
+      expect(() => fc.assert(fc.property(fullReport, checkFindings), { numRuns: 20, endOnFailure: true })).toThrow(
+        /Property failed/
+      );
+      // and the finding is there, naming the row and the rule, with the support details
+      const r = fc.sample(fullReport, 1)[0];
+      const logged: CheckFailure[] = [];
+      const o = validateReport(r, { logger: (_m, f) => logged.push(f) });
+      const failed = o.findings.filter((f) => f.rule === "check-failed");
+      const broken = real(r.meta.level!, r.meta.version).filter((x) => x.operator === "<=").length;
+      expect(broken).toBeGreaterThan(0);
+      expect(failed).toHaveLength(broken);
+      expect(logged).toHaveLength(broken);
+      expect(o.complete).toBe(false);
+      expect(o.rulesRun).toBe(o.rulesApplicable - broken);
+      for (const f of failed) {
+        expect(f.severity).toBe("error");
+        expect(f.message).toMatch(/^Không kiểm tra được chỉ tiêu \S+ \(quy tắc thành phần không vượt quá tổng\)/);
+        expect(f.support).toMatch(/TypeError/);
+      }
+    });
   });
 });
 
@@ -242,21 +343,60 @@ const cellText = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...CODES).map((c) => c + ".") },
   { weight: 1, arbitrary: fc.constantFrom(...IDS) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }).map((n) => `Biểu mẫu ${n}`) },
-  { weight: 1, arbitrary: fc.constantFrom("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú", "Kết quả thống kê", "Quý I năm 2023", "6 tháng đầu năm 2024") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "STT",
+      "Chỉ tiêu thống kê",
+      "Đơn vị tính",
+      "Số liệu",
+      "Ghi chú",
+      "Kết quả thống kê",
+      "Quý I năm 2023",
+      "6 tháng đầu năm 2024"
+    ),
+  },
   {
     weight: 1,
     arbitrary: fc
-      .record({ form: fc.integer({ min: -2, max: 9 }), level: fc.string(), version: fc.string(), unit: fc.string(), period: fc.string() })
+      .record({
+        form: fc.integer({ min: -2, max: 9 }),
+        level: fc.string(),
+        version: fc.string(),
+        unit: fc.string(),
+        period: fc.string(),
+      })
       .map((m) => encodeMeta({ kind: "form", app: "x", ...m } as never)),
   },
-  { weight: 1, arbitrary: fc.constantFrom("CCHC:", "CCHC:{", 'CCHC:{"kind":"form","form":"1"}', 'CCHC:{"kind":"consolidated"}', "CCHC:null") }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "CCHC:",
+      "CCHC:{",
+      'CCHC:{"kind":"form","form":"1"}',
+      'CCHC:{"kind":"consolidated"}',
+      "CCHC:null"
+    ),
+  }
 );
 
 const gridSheet: fc.Arbitrary<GridSheet> = fc.record(
   {
     name: fc.oneof(fc.string(), fc.constantFrom(SETTINGS_SHEET, "Biểu mẫu 1", "BM3", "Sheet1")),
     values: fc.array(fc.array(cellText, { maxLength: 8 }), { maxLength: 40 }),
-    formulas: fc.array(fc.array(fc.option(fc.oneof(fc.string(), fc.constantFrom("=D9/D8*100", "=SUM(D1:D9)", "=1/0", "=A1", "=INDIRECT(\"A1\")", "=" + "(".repeat(500))), { nil: null }), { maxLength: 8 }), { maxLength: 40 }),
+    formulas: fc.array(
+      fc.array(
+        fc.option(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom("=D9/D8*100", "=SUM(D1:D9)", "=1/0", "=A1", '=INDIRECT("A1")', "=" + "(".repeat(500))
+          ),
+          { nil: null }
+        ),
+        { maxLength: 8 }
+      ),
+      { maxLength: 40 }
+    ),
     origin: fc.record({ row: fc.integer({ min: -3, max: 1e6 }), col: fc.integer({ min: -3, max: 16384 }) }),
     hidden: fc.boolean(),
     hiddenRows: fc.array(fc.integer()),
@@ -267,17 +407,21 @@ const gridSheet: fc.Arbitrary<GridSheet> = fc.record(
 describe("the reader never throws on random grids", () => {
   test("random sheets with form headings, codes, labels, ids, metadata and formulas", () => {
     fc.assert(
-      fc.property(fc.array(gridSheet, { maxLength: 4 }), fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }), (sheets, settings) => {
-        const r = readReport(sheets, settings ? { settings } : {});
-        expect(r.entries).toBeInstanceOf(Map);
-        for (const [id, e] of r.entries) {
-          expect(IDS).toContain(id);
-          expect(e.indicatorId).toBe(id);
-          expect(STATES).toContain(e.value.state);
+      fc.property(
+        fc.array(gridSheet, { maxLength: 4 }),
+        fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }),
+        (sheets, settings) => {
+          const r = readReport(sheets, settings ? { settings } : {});
+          expect(r.entries).toBeInstanceOf(Map);
+          for (const [id, e] of r.entries) {
+            expect(IDS).toContain(id);
+            expect(e.indicatorId).toBe(id);
+            expect(STATES).toContain(e.value.state);
+          }
+          for (const f of r.forms) expect(f >= 1 && f <= 7).toBe(true);
+          checkFindings(r);
         }
-        for (const f of r.forms) expect(f >= 1 && f <= 7).toBe(true);
-        checkFindings(r);
-      }),
+      ),
       { numRuns: RUNS }
     );
   });

@@ -79,7 +79,8 @@ const sameFinding = (a: Finding, b: Finding) =>
   a.sheet === b.sheet &&
   a.cell === b.cell &&
   a.expected === b.expected &&
-  a.actual === b.actual;
+  a.actual === b.actual &&
+  a.support === b.support;
 const sameFix = (a?: Fix, b?: Fix) =>
   a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
 
@@ -113,6 +114,12 @@ const FindingItem = React.memo(
           <Button size="small" className={styles.fix} onClick={() => actions.current.applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
             {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
           </Button>
+        )}
+        {f.support && (
+          <details data-testid="support-details">
+            <summary>{pane.check.supportDetails}</summary>
+            <pre style={{ whiteSpace: "pre-wrap", userSelect: "text" }}>{f.support}</pre>
+          </details>
         )}
       </li>
     );
@@ -211,7 +218,8 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         lines.push(pane.check.stamped(formatDateTime(r.stamp.at)));
         setStampNote(undefined);
       } else {
-        lines.push(...r.outcome.reasons, pane.check.notReadyHint);
+        lines.push(...r.outcome.reasons);
+        if (r.outcome.complete) lines.push(pane.check.notReadyHint);
       }
       setSummary({ intent: r.ready ? "success" : "error", title: r.ready ? pane.check.ready : pane.check.notReady, lines });
     } catch (e) {

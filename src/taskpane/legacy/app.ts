@@ -295,7 +295,13 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
       ]
     );
     btn.addEventListener("click", () => void goTo(f));
-    return h("li", undefined, [btn]);
+    const support = f.support
+      ? h("details", { "data-testid": "support-details" }, [
+          h("summary", undefined, [pane.check.supportDetails]),
+          h("pre", { className: "support" }, [f.support]),
+        ])
+      : null;
+    return h("li", undefined, [btn, support]);
   }
 
   function render() {
@@ -389,7 +395,7 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
         lines.push(pane.check.stamped(formatDateTime(r.stamp.at)));
         show(stampNote, false);
       } else {
-        lines.push.apply(lines, r.outcome.reasons.concat([pane.check.notReadyHint]));
+        lines.push.apply(lines, r.outcome.complete ? [pane.check.notReadyHint] : r.outcome.reasons);
       }
       setMessage(summary, r.ready ? "success" : "error", lines, r.ready ? pane.check.ready : pane.check.notReady);
     } catch (e) {
