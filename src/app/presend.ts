@@ -30,7 +30,9 @@ export interface CheckOutcome {
 export function checkOutcome(r: CheckResult): CheckOutcome {
   // the engine's verdict: a check that stopped on a defect (a rule or a reader step) is not complete
   const v = presendVerdict(r.report, r);
-  return v.kind === "check-incomplete" ? { complete: false, reasons: [pane.check.incompleteHint] } : { complete: true, reasons: [] };
+  return v.kind === "check-incomplete"
+    ? { complete: false, reasons: [pane.check.incompleteHint] }
+    : { complete: true, reasons: [] };
 }
 
 export type NotReadyReason = "no-forms" | "errors" | "incomplete";
