@@ -250,11 +250,16 @@ function cmdValidate(args: string[], io: Io): number {
       io.out(v.form(form));
       for (const f of fs_) {
         const where = f.sheet && f.cell ? v.at(f.sheet, f.cell) : "";
-        io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}${where}: ${f.message}`);
+        io.out(
+          `  ${f.severity === "error" ? v.error : f.severity === "info" ? v.info : v.warning} — ${v.row(f.code)}${where}: ${f.message}`
+        );
       }
     }
     const other = findings.filter((f) => !report.forms.includes(f.form));
-    for (const f of other) io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}: ${f.message}`);
+    for (const f of other)
+      io.out(
+        `  ${f.severity === "error" ? v.error : f.severity === "info" ? v.info : v.warning} — ${v.row(f.code)}: ${f.message}`
+      );
     if (report.unplaced.length > 0) {
       io.out("");
       io.out(v.unplacedHeader(report.unplaced.length));

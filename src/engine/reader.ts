@@ -476,13 +476,13 @@ function valueEntry(
   const raw = cellAt(sh, row, col);
   const f = formulaAt(sh, row, col);
   const ref: CellRef = { sheet: sh.name, row, col };
-  const entry: ReportEntry = { indicatorId: ind.id, value: parseValue(raw, ind.kind), ref };
+  const entry: ReportEntry = { indicatorId: ind.id, value: parseValue(raw, ind.kind, ind), ref };
   if (f) {
     entry.formula = f.startsWith("=") ? f : "=" + f;
     if (raw === null || raw === "") {
       const v = ctx.ev.cell(sh.name, row, col);
       if (v === undefined) entry.note = readerText.formulaNotEvaluated(entry.formula);
-      else entry.value = { ...parseValue(v, ind.kind), raw: typeof v === "object" && v !== null ? v.error : v };
+      else entry.value = { ...parseValue(v, ind.kind, ind), raw: typeof v === "object" && v !== null ? v.error : v };
     }
   }
   if (code !== undefined) entry.printedCode = code;

@@ -82,6 +82,7 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
     form: (n: number) => `Biểu mẫu ${n}:`,
     error: "Lỗi",
     warning: "Cảnh báo",
+    info: "Lưu ý",
     at: (sheet: string, cell: string) => ` [${sheet}!${cell}]`,
     row: (code: string) => `Chỉ tiêu ${code}`,
     unplacedHeader: (n: number) => `Có ${n} dòng không xác định được chỉ tiêu:`,

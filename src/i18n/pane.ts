@@ -60,6 +60,7 @@ export const pane = {
     formHeading: (n: number, errors: number, warnings: number) => `Biểu mẫu ${n}: ${errors} lỗi, ${warnings} cảnh báo`,
     error: "Lỗi",
     warning: "Cảnh báo",
+    info: "Lưu ý",
     expected: "Cần là",
     actual: "Đang có",
     goTo: (code: string, cell?: string) => `Đi tới chỉ tiêu ${code}${cell ? ` (ô ${cell})` : ""}`,

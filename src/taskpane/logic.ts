@@ -68,7 +68,7 @@ export interface FindingGroup {
   form: number;
   errors: number;
   warnings: number;
-  /** Errors first, then warnings; within each, in row order of the form. */
+  /** Errors first, then warnings, then information; within each, in row order of the form. */
   items: Finding[];
 }
 
@@ -87,6 +87,8 @@ function compareCodes(a: string, b: string): number {
 }
 
 /** Findings grouped by form (forms in order), errors before warnings. */
+const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const byForm = new Map<number, Finding[]>();
   for (const f of findings) {
@@ -99,7 +101,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     .map((form) => {
       const items = byForm.get(form)!.slice();
       items.sort((a, b) =>
-        a.severity === b.severity ? compareCodes(a.code, b.code) : a.severity === "error" ? -1 : 1
+        a.severity === b.severity ? compareCodes(a.code, b.code) : SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
       );
       return {
         form,
@@ -113,7 +115,10 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 export function countFindings(findings: Finding[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const f of findings) f.severity === "error" ? errors++ : warnings++;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+  }
   return { errors, warnings };
 }
 

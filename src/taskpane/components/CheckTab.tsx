@@ -15,7 +15,17 @@ import type { WorkbookSettings } from "../../engine/conventions";
 import type { Finding, GridSheet } from "../../engine/types";
 import { formatDateTime, pane } from "../../i18n/pane";
 import type { ExcelHost } from "../host-types";
-import { countFindings, createBatcher, Fix, fixFor, fixToCell, gridMeta, groupFindings, mergeGrids, sheetsToReread } from "../logic";
+import {
+  countFindings,
+  createBatcher,
+  Fix,
+  fixFor,
+  fixToCell,
+  gridMeta,
+  groupFindings,
+  mergeGrids,
+  sheetsToReread,
+} from "../logic";
 import { check, checkStamp, CheckResult, layoutFor, makeStamp, SETTINGS_KEYS } from "../services";
 
 const useStyles = makeStyles({
@@ -42,7 +52,10 @@ const useStyles = makeStyles({
   goInner: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", width: "100%" },
   figures: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   fix: { alignSelf: "flex-start", marginLeft: "4px" },
-  missing: { marginTop: "4px", "& > summary": { cursor: "pointer", color: tokens.colorNeutralForeground2, padding: "2px 0" } },
+  missing: {
+    marginTop: "4px",
+    "& > summary": { cursor: "pointer", color: tokens.colorNeutralForeground2, padding: "2px 0" },
+  },
 });
 
 type Note = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] } | undefined;
@@ -63,7 +76,12 @@ function formSheetsOf(grids: GridSheet[], r: CheckResult | undefined): Set<strin
   return out;
 }
 
-export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
+export function CheckTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  formsVersion: number;
+  active: boolean;
+}) {
   const { host } = props;
   const styles = useStyles();
   const grids = React.useRef<GridSheet[]>([]);
@@ -97,7 +115,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
       setStampNote(
         st === "unchanged"
           ? { intent: "success", lines: [pane.check.stampUnchanged(at)] }
-          : { intent: "warning", lines: [pane.check.stampChanged(at)] },
+          : { intent: "warning", lines: [pane.check.stampChanged(at)] }
       );
     }
     return r;
@@ -110,7 +128,8 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
     fullRead()
       .catch((e) => {
         console.warn("[Báo cáo CCHC] read failed", e);
-        if (alive) setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
+        if (alive)
+          setNote({ intent: "error", lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
       })
       .finally(() => alive && setBusy(false));
     return () => {
@@ -206,7 +225,11 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
       }
       setSummary({ intent: ready ? "success" : "error", title: ready ? pane.check.ready : pane.check.notReady, lines });
     } catch (e) {
-      setSummary({ intent: "error", title: pane.check.notReady, lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed] });
+      setSummary({
+        intent: "error",
+        title: pane.check.notReady,
+        lines: [e instanceof Error && e.message ? e.message : pane.check.readFailed],
+      });
     } finally {
       setBusy(false);
     }
@@ -217,18 +240,34 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
   const renderItem = (f: Finding, i: number) => {
     const fix = fixFor(f, result?.report, layout, grids.current);
     return (
-      <li key={`${f.indicator}-${f.rule}-${i}`} className={styles.item} data-testid="finding" data-rule={f.rule} data-cell={f.cell ?? ""} data-sheet={f.sheet ?? ""} data-code={f.code}>
+      <li
+        key={`${f.indicator}-${f.rule}-${i}`}
+        className={styles.item}
+        data-testid="finding"
+        data-rule={f.rule}
+        data-cell={f.cell ?? ""}
+        data-sheet={f.sheet ?? ""}
+        data-code={f.code}
+      >
         <Button
           appearance="transparent"
           className={styles.go}
           onClick={() => goTo(f)}
           disabled={!f.sheet || !f.cell}
-          aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
+          aria-label={`${f.severity === "error" ? pane.check.error : f.severity === "info" ? pane.check.info : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
         >
           <span className={styles.goInner}>
             <span>
-              <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
-                {f.severity === "error" ? pane.check.error : pane.check.warning}
+              <Badge
+                size="small"
+                color={f.severity === "error" ? "danger" : f.severity === "info" ? "informative" : "warning"}
+                appearance="filled"
+              >
+                {f.severity === "error"
+                  ? pane.check.error
+                  : f.severity === "info"
+                    ? pane.check.info
+                    : pane.check.warning}
               </Badge>{" "}
               <strong>{f.code}</strong>
               {f.cell ? ` (${f.cell})` : ""} — {f.message}
@@ -241,14 +280,18 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
           </span>
         </Button>
         {fix && (
-          <Button size="small" className={styles.fix} onClick={() => applyFix(f, fix)} data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}>
+          <Button
+            size="small"
+            className={styles.fix}
+            onClick={() => applyFix(f, fix)}
+            data-testid={fix.kind === "number" ? "fix-number" : "fix-formula"}
+          >
             {fix.kind === "number" ? pane.check.fixNumber : pane.check.fixFormula}
           </Button>
         )}
       </li>
     );
   };
-
 
   return (
     <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"}>
@@ -257,7 +300,11 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
           {pane.check.preSend}
         </Button>
-        <Button onClick={() => void fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
+        <Button
+          onClick={() => void fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))}
+          disabled={busy}
+          data-testid="refresh"
+        >
           {pane.check.refresh}
         </Button>
       </div>
@@ -283,7 +330,9 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         </MessageBar>
       )}
       {result && result.report.forms.length === 0 && <Text data-testid="no-forms">{pane.check.noForms}</Text>}
-      {result && result.report.forms.length > 0 && groups.length === 0 && <Text data-testid="no-findings">{pane.check.noFindings}</Text>}
+      {result && result.report.forms.length > 0 && groups.length === 0 && (
+        <Text data-testid="no-findings">{pane.check.noFindings}</Text>
+      )}
       <section aria-label={pane.check.findingsLabel} data-testid="findings">
         {groups.map((g) => (
           <div key={g.form}>
@@ -291,9 +340,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
             <Text as="h2" block className={styles.heading} size={300}>
               {pane.check.formHeading(g.form, g.errors, g.warnings)}
             </Text>
-            <ul className={styles.group}>
-              {g.items.filter((f) => f.rule !== "missing").map(renderItem)}
-            </ul>
+            <ul className={styles.group}>{g.items.filter((f) => f.rule !== "missing").map(renderItem)}</ul>
             {g.items.some((f) => f.rule === "missing") && (
               <details className={styles.missing} data-testid="missing-group">
                 <summary>{pane.check.missingSummary(g.items.filter((f) => f.rule === "missing").length)}</summary>
