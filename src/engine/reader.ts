@@ -30,6 +30,7 @@ import { COL, decodeMeta, SETTINGS_KEYS, SETTINGS_SHEET } from "./conventions";
 import { FormulaEvaluator } from "./formula";
 import { findPeriod, parsePeriod } from "./period";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
+import { a1 } from "./report";
 import { parseValue } from "./values";
 import { readerText } from "../i18n/engine";
 
@@ -628,6 +629,12 @@ function valueEntry(
   const f = formulaAt(sh, row, col);
   const ref: CellRef = { sheet: sh.name, row, col };
   const entry: ReportEntry = { indicatorId: ind.id, value: parseValue(raw, ind.kind, ind), ref };
+  const merge = sh.merges?.find((m) => row >= m.r0 && row <= m.r1 && col >= m.c0 && col <= m.c1);
+  if (merge && (row !== merge.r0 || col !== merge.c0) && merge.r1 > merge.r0) {
+    // a value merged down over several rows belongs to the first; the rows beneath are blank, and told so
+    entry.merged = `${a1({ row: merge.r0, col: merge.c0 })}:${a1({ row: merge.r1, col: merge.c1 })}`;
+    if (row !== merge.r0) entry.value = { state: "missing", raw: null };
+  }
   if (f) {
     entry.formula = f.startsWith("=") ? f : "=" + f;
     if (raw === null || raw === "") {
@@ -991,7 +998,7 @@ function settleUnknownForms(rows: RawRow[]): void {
   }
 }
 
-function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: string } {
+function chooseEdition(rows: RawRow[], hints: Hints, titled?: Level): { level: Level; version: string } {
   const forms = [...new Set(rows.map((r) => r.form).filter((f) => f > 0))];
   let best: { level: Level; version: string; score: number } | undefined;
   // what the user picked in the pane (stored in the workbook) decides; the file's fit only fills the gaps
@@ -1007,6 +1014,8 @@ function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: s
         score -= 0.05 * Math.max(0, cands.length - a.pairs.length);
       }
       if (hints.level === level) score += 2;
+      // the issuer the title names ("UBND XÃ …"): a commune file with a few extra rows stays a commune file
+      else if (!hints.level && titled === level) score += 3;
       // a combined table is the department's layout (Sở, ban, ngành)
       else if (
         !hints.level &&
@@ -1079,7 +1088,7 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       level: hints.level ?? report.meta.level,
       version: hints.version ?? report.meta.version,
     };
-    const edition = chooseEdition(rows, h);
+    const edition = chooseEdition(rows, h, levelFromTitles(titleLines));
     if (rows.length > 0) {
       if (!report.meta.level) report.meta.level = edition.level;
       if (!report.meta.version) report.meta.version = edition.version;
@@ -1126,7 +1135,12 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       const rest = rs.filter((r) => !matched.has(r));
       if (rest.length > 0) {
         const others = allFormRows(f).filter((i) => !taken.has(i.id) && !formRows(f, level, version).includes(i));
-        for (const m of assign(rest, others, undefined, true).pairs) matched.set(m.row, m.ind);
+        for (const m of assign(rest, others, undefined, true).pairs) {
+          // a row of another level's form only when its label names that level ("… cấp huyện")
+          if (!m.ind.levels.includes(level) && !levelsNamed(m.row.label).some((l) => m.ind.levels.includes(l)))
+            continue;
+          matched.set(m.row, m.ind);
+        }
       }
       for (const r of rs.sort((a, b) => a.seq - b.seq)) {
         const ind = matched.get(r);
@@ -1142,8 +1156,13 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
           continue;
         }
         const sh = sheetsByName.get(r.sheet)!;
-        const entry = valueEntry(ctx, sh, r.row, r.valueCol, ind, r.code, r.label);
+        const col = ind.kind === "percent" && r.pctCol !== undefined ? r.pctCol : r.valueCol;
+        const entry = valueEntry(ctx, sh, r.row, col, ind, r.code, r.label);
         place(ctx, entry, f, r.sheet, r.row);
+        if (r.table?.uncertain && !r.table.told && ctx.report.entries.get(ind.id) === entry) {
+          entry.column = { header: r.table.uncertain.header, others: r.table.uncertain.others };
+          r.table.told = true;
+        }
       }
     }
   }
