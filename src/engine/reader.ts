@@ -304,6 +304,8 @@ interface RawRow {
   table?: TableInfo;
   /** Read from a combined table (sections 1–7 = the forms), whose numbering is its own. */
   combined?: boolean;
+  /** The levels its label names, and whether it is a rate ("Tỷ lệ …"): computed once, on first use. */
+  traits?: { named: Level[]; rate: boolean };
   /** Position in the file, for stable ordering. */
   seq: number;
   /** Label similarity per indicator id (absent = 0), computed once per distinct label on first use. */
@@ -495,6 +497,29 @@ function levelsNamed(label: string): Level[] {
   return out;
 }
 
+/** What a printed label says beyond its words' similarity: the levels it names; a rate ("Tỷ lệ …") is never a count. */
+function labelTraits(label: string): { named: Level[]; rate: boolean } {
+  return { named: levelsNamed(label), rate: /^ty le\b/.test(normText(label)) };
+}
+
+const namedCache = new Map<string, Set<Level>>();
+/** The levels an indicator's own wordings name ("… cấp xã", "… do các sở, ngành …"), over every level's label. */
+function levelsOfIndicator(i: Indicator): Set<Level> {
+  let s = namedCache.get(i.id);
+  if (!s) {
+    s = new Set(labelsFor(i, "tinh").flatMap(levelsNamed));
+    namedCache.set(i.id, s);
+  }
+  return s;
+}
+
+/** A label naming one level ("… do các sở, ngành …") never goes to a row whose wordings name only others. */
+function levelClash(named: Level[], i: Indicator): boolean {
+  if (named.length === 0) return false;
+  const own = levelsOfIndicator(i);
+  return own.size > 0 && !named.some((l) => own.has(l));
+}
+
 /**
  * The level a file's title lines name as its issuer ("UBND XÃ …", "ỦY BAN NHÂN DÂN HUYỆN …"): evidence for the
  * edition that a few rows cannot outweigh. A department's name is no evidence (the Sở Nội vụ writes the province's
@@ -560,6 +585,8 @@ function assign(
   for (const r of rows) {
     const codeHits = r.hint !== undefined ? byCode.get(r.hint) : undefined;
     const impliedHits = r.implied !== undefined ? byCode.get(r.implied) : undefined;
+    if (!r.traits) r.traits = labelTraits(r.label);
+    const { named, rate } = r.traits;
     const sims = rowSims(r);
     if (!codeHits && sims.size === 0) continue;
     const ks = new Set<number>(codeHits ?? []);
@@ -585,7 +612,7 @@ function assign(
           (code && r.labelTokens[0].size === 0) ||
           (implied && sim >= 0.4) ||
           (inScope && scope !== undefined && sim >= 0.5);
-      if (!ok) continue;
+      if (!ok || levelClash(named, i) || (rate && i.kind !== "percent" && i.kind !== "section")) continue;
       all.push({
         row: r,
         ind: i,
@@ -704,6 +731,8 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
   let combined = false;
   let outline: Outline = { stack: [] };
   let headerEnd = -1;
+  // headings and title text of this sheet, for the report's year ("Biểu mẫu 3 … năm 2023")
+  const yearLines: string[] = [];
   const defaults: Columns = { code: COL.code, label: COL.label, unit: COL.unit, value: COL.value, note: COL.note };
 
   for (let r = b.r0; r <= b.r1; r++) {
@@ -747,7 +776,7 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
           (weak !== undefined && weak !== unit ? weak : unit !== undefined ? unit + 1 : defaults.value);
         const code = roles.get("code") ?? Math.max(b.c0, label - 1);
         const note = roles.get("note");
-        const year = fileYear(titleLines);
+        const year = fileYear([...yearLines, ...titleLines]);
         const choice = chooseValueColumn(
           sh,
           r,
@@ -792,6 +821,7 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
         if (t !== undefined && !rowHasValueAt(sh, r, cols ?? defaults)) heading = t;
       }
       if (heading !== undefined && !firstCode) {
+        yearLines.push(nonEmpty.map((x) => x.t).join(" "));
         if (heading !== form || seenHeader) {
           form = heading;
           combined = false;
@@ -1015,7 +1045,8 @@ function chooseEdition(rows: RawRow[], hints: Hints, titled?: Level): { level: L
       }
       if (hints.level === level) score += 2;
       // the issuer the title names ("UBND XÃ …"): a commune file with a few extra rows stays a commune file
-      else if (!hints.level && titled === level) score += 3;
+      // (worth more than the code bonus of every row: the rows' fit alone cannot overturn it)
+      else if (!hints.level && titled === level) score += 3 + 0.5 * rows.length;
       // a combined table is the department's layout (Sở, ban, ngành)
       else if (
         !hints.level &&
