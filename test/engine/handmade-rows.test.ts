@@ -3,7 +3,9 @@
  * handmade-rows.ts is read and checked: each typed figure lands where the case says (indicator, value, cell) or its
  * row is listed unplaced; no figure of another column is read; the findings are exactly the expected ones.
  */
+import ExcelJS from "exceljs";
 import { readReport } from "../../src/engine/reader";
+import { readWorkbookFile } from "../../src/xlsx/read";
 import { a1 } from "../../src/engine/report";
 import { countFindings, validate } from "../../src/engine/validate";
 import { parseValue } from "../../src/engine/values";
@@ -261,5 +263,26 @@ describe("figures", () => {
     expect(parseValue("Không phát sinh", "percent").state).toBe("na");
     expect(parseValue("Không thuộc thẩm quyền", "count").state).toBe("na");
     expect(parseValue("Không thuộc chuyên môn", "count").state).toBe("na");
+  });
+});
+
+describe("merged value cells in an .xlsx file", () => {
+  test("the figure is the first row's; the row beneath is blank and its warning names the range", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("BM3");
+    ws.addRow(["UBND XÃ NAM HỒNG"]);
+    ws.addRow(["Biểu mẫu 3"]);
+    ws.addRow(["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"]);
+    ws.addRow(["3.3.1", "Tổng số hồ sơ TTHC đã giải quyết xong", "Hồ sơ", 3225]);
+    ws.addRow(["3.3.2", "Số hồ sơ TTHC giải quyết đúng hạn", "Hồ sơ", null]);
+    ws.mergeCells("D4:D5");
+    const read = readWorkbookFile(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    if (!read.ok) throw new Error(read.reason);
+    const r = readReport(read.sheets);
+    expect(r.entries.get("bm3:3.3.1")!.value.number).toBe(3225);
+    expect(r.entries.get("bm3:3.3.2")!.value.state).toBe("missing");
+    const f = validate(r);
+    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([["merged-cell", "warning", "D5"]]);
+    expect(f[0].message).toContain("D4:D5");
   });
 });
