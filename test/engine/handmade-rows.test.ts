@@ -97,6 +97,8 @@ describe("value column", () => {
     ["Số liệu", "So sánh cùng kỳ (%)", 4],
     ["Tăng/giảm", "Kết quả", 6],
     ["Kỳ báo cáo", "Năm trước", 4],
+    ["Kỳ trước", "Số liệu", 6],
+    ["Số liệu", "Kế hoạch", 4],
   ])('"%s | %s": the figure of this period is read', (d, e, want) => {
     const r = readReport([rows(d, e)]);
     expect(r.entries.get("bm3:1.2")!.value.number).toBe(want);
