@@ -32,6 +32,7 @@ import { parsePeriod, periodLabel } from "./period";
 import { choosePeriodSheets, findUnit } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
 import { readSettings, parseStamp } from "./settings";
+import { a1 } from "./report";
 import { parseValue } from "./values";
 import { periodText, readerText } from "../i18n/engine";
 
@@ -279,7 +280,22 @@ interface RawRow {
   labelTokens: Set<string>[];
   /** The STT as a matching hint; absent in a combined table whose numbering is its own. */
   hint?: string;
+  /**
+   * For an STT that is not a form code ("a", "II", "1)", "-"): the code its place in the table's outline stands
+   * for ("2.1" for "a" under "2") — a weaker hint — and its parent's code: it is matched first among that row's
+   * descendants (a, b under row 2 are 2's children, not rows "a" elsewhere).
+   */
+  implied?: string;
+  scope?: string;
   valueCol: number;
+  /** A separate "Tỷ lệ" column for the percentage rows ("Số lượng | Tỷ lệ" tables). */
+  pctCol?: number;
+  /** The table the row was read from (its value-column choice). */
+  table?: TableInfo;
+  /** Read from a combined table (sections 1–7 = the forms), whose numbering is its own. */
+  combined?: boolean;
+  /** The levels its label names, and whether it is a rate ("Tỷ lệ …"): computed once, on first use. */
+  traits?: { named: Level[]; rate: boolean };
   /** Position in the file, for stable ordering. */
   seq: number;
   /** Label similarity per indicator id (absent = 0), computed once per distinct label on first use. */
@@ -291,7 +307,15 @@ interface Columns {
   label: number;
   unit?: number;
   value: number;
+  pct?: number;
   note?: number;
+  table?: TableInfo;
+}
+
+/** A hand-made table's value column, when it was a guess: told once, on the first row placed from it. */
+interface TableInfo {
+  uncertain?: { header: string; others: string[] };
+  told?: boolean;
 }
 
 const FORM_HEADING = /(?:^|\s)bieu mau (?:so )?([1-7])(?![0-9])/;
@@ -322,7 +346,7 @@ function formFromSheetName(name: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-type HeaderRole = "code" | "label" | "unit" | "value" | "valueWeak" | "note";
+type HeaderRole = "code" | "label" | "unit" | "value" | "valueWeak" | "valueCand" | "note";
 
 function headerRole(text: string): HeaderRole | undefined {
   const n = normText(text);
@@ -333,6 +357,8 @@ function headerRole(text: string): HeaderRole | undefined {
   if (/^(so lieu|so luong|ty le|gia tri)\b/.test(n)) return "value";
   if (/^(ghi chu|chu chu)/.test(n)) return "note";
   if (/^ket qua\b/.test(n)) return "valueWeak";
+  // the period words of a value column ("Kỳ trước | Kỳ này", "Kế hoạch | Thực hiện", "Năm 2023")
+  if (n.length <= 30 && (PERIOD_HEADER.test(n) || /^(nam )?(19|20)\d{2}$/.test(n))) return "valueCand";
   return undefined;
 }
 
@@ -365,6 +391,138 @@ function rowStartsWithCode(sh: GridSheet, row: number, c0: number, c1: number): 
 function codeIn(v: GridValue): string | undefined {
   if (typeof v === "number" && Number.isFinite(v) && v > 0) return normalizeCode(String(v));
   return normalizeCode(textOf(v));
+}
+
+/**
+ * An STT in any numbering officials use: "1", "1.", "1.1.2" (explicit form codes), Roman "I", "II." (sections),
+ * "1)", "(2)", letters "a", "b)", "đ.", and bullets "-", "+", "•". `style` tells numbering levels apart
+ * ("n1", "n2"… by depth for dotted codes); `ord` is the number a Roman or "1)" STT carries.
+ */
+export interface Stt {
+  style: string;
+  /** Explicit dotted code ("1.1.2") for the arabic styles n1, n2… */
+  code?: string;
+  ord?: number;
+  printed: string;
+}
+
+const ROMAN_RE = /^(?=[IVXLC]+$)(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+function romanValue(s: string): number | undefined {
+  if (!ROMAN_RE.test(s)) return undefined;
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const a = v[s[k]];
+    const b = k + 1 < s.length ? v[s[k + 1]] : 0;
+    n += a < b ? -a : a;
+  }
+  return n > 0 && n < 90 ? n : undefined;
+}
+
+export function sttOf(v: GridValue): Stt | undefined {
+  const code = codeIn(v);
+  if (code) return { style: `n${code.split(".").length}`, code, printed: code };
+  if (typeof v !== "string") return undefined;
+  const t = v.normalize("NFC").trim();
+  if (t.length === 0 || t.length > 8) return undefined;
+  let m = /^\(?(\d{1,2})\)$/.exec(t);
+  if (m) return { style: "n)", ord: Number(m[1]), printed: t };
+  m = /^\(?([IVXLC]{1,6})\)?[.)/]?$/.exec(t);
+  if (m) {
+    const n = romanValue(m[1]);
+    if (n !== undefined) return { style: "R", ord: n, printed: t };
+  }
+  m = /^\(?([ivx]{2,5})\)?[.)/]?$/.exec(t);
+  if (m) {
+    const n = romanValue(m[1].toUpperCase());
+    if (n !== undefined) return { style: "r", ord: n, printed: t };
+  }
+  m = /^\(?([a-zđ])\)?[.)/]?$/u.exec(t);
+  if (m) return { style: "a", printed: t };
+  m = /^\(?([A-ZĐ])\)?[.)/]?$/u.exec(t);
+  if (m) return { style: "A", printed: t };
+  if (/^[-+•*–—·○●▪►✓]$/u.test(t)) return { style: t === "–" || t === "—" ? "-" : t, printed: t };
+  return undefined;
+}
+
+/** Rows of an outline: each STT's parent and the code it stands for when it is not a dotted code itself. */
+interface Outline {
+  stack: { style: string; code: string; kids: number }[];
+  topKids?: number;
+}
+
+/**
+ * Places an STT in the outline of its table: a style seen before closes the levels under it (a sibling); a new
+ * style opens a level under the previous row (a child). Returns the parent's code (undefined at the top) and the
+ * code the row stands for ("a" under "2" -> "2.1", "II" -> "2", "1)" under "3.1" -> "3.1.1").
+ */
+function outlineStep(o: Outline, stt: Stt): { scope?: string; code: string } {
+  let k = o.stack.findIndex((e) => e.style === stt.style);
+  if (stt.code) {
+    // an explicit dotted code is its own place: it closes every level at or under its depth
+    const depth = stt.code.split(".").length;
+    k = o.stack.findIndex((e) => /^n\d+$/.test(e.style) && Number(e.style.slice(1)) >= depth);
+    if (k < 0) k = o.stack.findIndex((e) => e.style === stt.style);
+  }
+  if (k >= 0) o.stack.length = k;
+  const parent = o.stack[o.stack.length - 1];
+  if (parent) parent.kids++;
+  const ord = stt.ord ?? (parent ? parent.kids : o.stack.length === 0 ? (o.topKids = (o.topKids ?? 0) + 1) : 1);
+  let code: string;
+  if (stt.code && (stt.code.includes(".") || !parent || /^n\d+$/.test(parent.style))) code = stt.code;
+  else if (stt.code) code = `${parent.code}.${stt.code}`;
+  else code = parent ? `${parent.code}.${ord}` : String(ord);
+  o.stack.push({ style: stt.style, code, kids: 0 });
+  return { scope: parent?.code, code };
+}
+
+/** Level words a label carries ("cấp xã", "cấp huyện", "sở, ngành"): the levels it names. */
+function levelsNamed(label: string): Level[] {
+  const n = normText(label);
+  const out: Level[] = [];
+  if (/\b(cap xa|ubnd xa|xa phuong|xa phuong thi tran)\b/.test(n)) out.push("xa");
+  if (/\b(cap huyen|ubnd huyen|huyen thi xa)\b/.test(n)) out.push("huyen");
+  if (/\b(cap tinh|ubnd tinh)\b/.test(n)) out.push("tinh");
+  if (/\b(so nganh|so ban nganh|cac so|co quan chuyen mon)\b/.test(n)) out.push("so");
+  return out;
+}
+
+/** What a printed label says beyond its words' similarity: the levels it names; a rate ("Tỷ lệ …") is never a count. */
+function labelTraits(label: string): { named: Level[]; rate: boolean } {
+  return { named: levelsNamed(label), rate: /^ty le\b/.test(normText(label)) };
+}
+
+const namedCache = new Map<string, Set<Level>>();
+/** The levels an indicator's own wordings name ("… cấp xã", "… do các sở, ngành …"), over every level's label. */
+function levelsOfIndicator(i: Indicator): Set<Level> {
+  let s = namedCache.get(i.id);
+  if (!s) {
+    s = new Set(labelsFor(i, "tinh").flatMap(levelsNamed));
+    namedCache.set(i.id, s);
+  }
+  return s;
+}
+
+/** A label naming one level ("… do các sở, ngành …") never goes to a row whose wordings name only others. */
+function levelClash(named: Level[], i: Indicator): boolean {
+  if (named.length === 0) return false;
+  const own = levelsOfIndicator(i);
+  return own.size > 0 && !named.some((l) => own.has(l));
+}
+
+/**
+ * The level a file's title lines name as its issuer ("UBND XÃ …", "ỦY BAN NHÂN DÂN HUYỆN …"): evidence for the
+ * edition that a few rows cannot outweigh. A department's name is no evidence (the Sở Nội vụ writes the province's
+ * report).
+ */
+export function levelFromTitles(lines: string[]): Level | undefined {
+  for (const l of lines) {
+    const n = normText(l);
+    if (/\b(ubnd|uy ban nhan dan) (xa|phuong|thi tran)\b/.test(n)) return "xa";
+    if (/\b(ubnd|uy ban nhan dan) (huyen|quan|thi xa)\b/.test(n)) return "huyen";
+    if (/\b(ubnd|uy ban nhan dan) tinh\b/.test(n)) return "tinh";
+  }
+  return undefined;
 }
 
 // ------------------------------------------------------------------ matching
@@ -401,9 +559,11 @@ function assign(
   // a row is then compared only with candidates it shares a label word or its code with.
   const pos = new Map<string, number>();
   const byCode = new Map<string, number[]>();
+  const codesOf: string[][] = [];
   cands.forEach((i, k) => {
     if (!pos.has(i.id)) pos.set(i.id, k);
     const codes = level ? [printedCode(i, level)] : [i.code, ...Object.values(i.codeByLevel ?? {})];
+    codesOf[k] = codes.filter((c): c is string => typeof c === "string");
     for (const c of new Set(codes)) {
       if (typeof c !== "string") continue;
       let l = byCode.get(c);
@@ -414,9 +574,13 @@ function assign(
   const all: Match[] = [];
   for (const r of rows) {
     const codeHits = r.hint !== undefined ? byCode.get(r.hint) : undefined;
+    const impliedHits = r.implied !== undefined ? byCode.get(r.implied) : undefined;
+    if (!r.traits) r.traits = labelTraits(r.label);
+    const { named, rate } = r.traits;
     const sims = rowSims(r);
     if (!codeHits && sims.size === 0) continue;
     const ks = new Set<number>(codeHits ?? []);
+    for (const k of impliedHits ?? []) ks.add(k);
     for (const id of sims.keys()) {
       const k = pos.get(id);
       if (k !== undefined) ks.add(k);
@@ -426,9 +590,24 @@ function assign(
       const i = cands[k];
       const sim = sims.get(i.id) ?? 0;
       const code = codeMatches(r.hint, i, level);
-      const ok = relaxed ? sim >= 0.75 : (code && sim >= 0.34) || sim >= 0.7 || (code && r.labelTokens[0].size === 0);
-      if (!ok) continue;
-      all.push({ row: r, ind: i, score: sim + (code ? 0.4 : 0) });
+      // an outline row: its parent's descendants first, the code its place stands for as a weaker hint
+      const scope = r.scope;
+      const inScope =
+        r.implied !== undefined && (scope === undefined || codesOf[k].some((c) => c.startsWith(scope + ".")));
+      const implied = inScope && codesOf[k].includes(r.implied!);
+      const ok = relaxed
+        ? sim >= 0.75
+        : (code && sim >= 0.34) ||
+          sim >= 0.7 ||
+          (code && r.labelTokens[0].size === 0) ||
+          (implied && sim >= 0.4) ||
+          (inScope && scope !== undefined && sim >= 0.5);
+      if (!ok || levelClash(named, i) || (rate && i.kind !== "percent" && i.kind !== "section")) continue;
+      all.push({
+        row: r,
+        ind: i,
+        score: sim + (code ? 0.4 : implied ? 0.25 : inScope && scope !== undefined ? 0.1 : 0),
+      });
     }
   }
   all.sort((a, b) => b.score - a.score || a.row.seq - b.row.seq);
@@ -466,13 +645,19 @@ function valueEntry(
   const raw = cellAt(sh, row, col);
   const f = formulaAt(sh, row, col);
   const ref: CellRef = { sheet: sh.name, row, col };
-  const entry: ReportEntry = { indicatorId: ind.id, value: parseValue(raw, ind.kind), ref };
+  const entry: ReportEntry = { indicatorId: ind.id, value: parseValue(raw, ind.kind, ind), ref };
+  const merge = sh.merges?.find((m) => row >= m.r0 && row <= m.r1 && col >= m.c0 && col <= m.c1);
+  if (merge && (row !== merge.r0 || col !== merge.c0) && merge.r1 > merge.r0) {
+    // a value merged down over several rows belongs to the first; the rows beneath are blank, and told so
+    entry.merged = `${a1({ row: merge.r0, col: merge.c0 })}:${a1({ row: merge.r1, col: merge.c1 })}`;
+    if (row !== merge.r0) entry.value = { state: "missing", raw: null };
+  }
   if (f) {
     entry.formula = f.startsWith("=") ? f : "=" + f;
     if (raw === null || raw === "") {
       const v = ctx.ev.cell(sh.name, row, col);
       if (v === undefined) entry.note = readerText.formulaNotEvaluated(entry.formula);
-      else entry.value = { ...parseValue(v, ind.kind), raw: typeof v === "object" && v !== null ? v.error : v };
+      else entry.value = { ...parseValue(v, ind.kind, ind), raw: typeof v === "object" && v !== null ? v.error : v };
     }
   }
   if (code !== undefined) entry.printedCode = code;
@@ -534,6 +719,10 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
   let colsHaveCode = false;
   let seenHeader = false;
   let combined = false;
+  let outline: Outline = { stack: [] };
+  let headerEnd = -1;
+  // headings and title text of this sheet, for the report's year ("Biểu mẫu 3 … năm 2023")
+  const yearLines: string[] = [];
   const defaults: Columns = { code: COL.code, label: COL.label, unit: COL.unit, value: COL.value, note: COL.note };
 
   for (let r = b.r0; r <= b.r1; r++) {
@@ -548,14 +737,22 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
 
     const first = nonEmpty[0];
     const firstCode = codeIn(cellAt(sh, r, first.c));
+    const firstStt = firstCode ? undefined : sttOf(cellAt(sh, r, first.c));
 
-    // header row (possibly two rows: merge the roles of the next row); a row with an STT is data
-    const h = firstCode ? new Map<HeaderRole, number>() : headerRow(sh, r, b.c0, b.c1);
+    // the column numbers printed under a header ("1 | 2 | 3 | 4", "(1) | (2)", "A | B | C")
+    if (r === headerEnd + 1 && isColumnNumberRow(nonEmpty.map((x) => x.t))) continue;
+
+    // header row (possibly two rows: merge the roles of the next row); a row with an STT or a figure is data
+    const h =
+      firstCode || firstStt || rowHasFigure(sh, r, b.c0, b.c1)
+        ? new Map<HeaderRole, number>()
+        : headerRow(sh, r, b.c0, b.c1);
     if (isHeader(h)) {
       const h2 =
-        r + 1 <= b.r1 && !rowStartsWithCode(sh, r + 1, b.c0, b.c1)
+        r + 1 <= b.r1 && !rowStartsWithCode(sh, r + 1, b.c0, b.c1) && !rowHasFigure(sh, r + 1, b.c0, b.c1)
           ? headerRow(sh, r + 1, b.c0, b.c1)
           : new Map<HeaderRole, number>();
+      const twoRows = isHeader(h2) || h2.has("value") || h2.has("unit") || h2.has("valueCand");
       const roles = new Map(h);
       // the lower header row is the more specific one ("Kết quả thống kê" over "Đơn vị tính | Số liệu")
       for (const [k, v] of h2) if (!roles.has(k) || k === "value" || k === "unit" || k === "valueWeak") roles.set(k, v);
@@ -564,14 +761,36 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
         const label = roles.get("label") ?? defaults.label;
         const unit = roles.get("unit");
         const weak = roles.get("valueWeak");
-        const value =
+        const fallback =
           roles.get("value") ??
           (weak !== undefined && weak !== unit ? weak : unit !== undefined ? unit + 1 : defaults.value);
-        cols = { code: roles.get("code") ?? Math.max(b.c0, label - 1), label, unit, value, note: roles.get("note") };
+        const code = roles.get("code") ?? Math.max(b.c0, label - 1);
+        const note = roles.get("note");
+        const year = fileYear([...yearLines, ...titleLines]);
+        const choice = chooseValueColumn(
+          sh,
+          r,
+          twoRows ? r + 1 : undefined,
+          b.c1,
+          { code, label, unit, note },
+          year,
+          fallback
+        );
+        cols = {
+          code,
+          label,
+          unit,
+          value: choice.value,
+          pct: choice.pct,
+          note,
+          table: { uncertain: choice.uncertain },
+        };
         colsHaveCode = hasCode;
       }
       seenHeader = true;
-      if (isHeader(h2) || h2.has("value") || h2.has("unit")) r++;
+      outline = { stack: [] };
+      if (twoRows) r++;
+      headerEnd = r;
       continue;
     }
 
@@ -586,13 +805,20 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
         while ((m = re.exec(n))) heading = Number(m[1]);
       }
       if (heading === undefined && nonEmpty.length <= 2) heading = formTitleMatch(first.t);
+      if (heading === undefined && firstStt && nonEmpty.length <= 3 && nonEmpty[1]) {
+        // "III. Cải cách thủ tục hành chính": a numbered form title opens that form
+        const t = formTitleMatch(nonEmpty[1].t);
+        if (t !== undefined && !rowHasValueAt(sh, r, cols ?? defaults)) heading = t;
+      }
       if (heading !== undefined && !firstCode) {
+        yearLines.push(nonEmpty.map((x) => x.t).join(" "));
         if (heading !== form || seenHeader) {
           form = heading;
           combined = false;
           cols = undefined;
           colsHaveCode = false;
           seenHeader = false;
+          outline = { stack: [] };
         }
         continue;
       }
@@ -600,15 +826,12 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
 
     const c = cols ?? defaults;
     // STT: in the STT column, else in any column left of the label
-    let code: string | undefined;
-    for (let k = Math.min(c.code, c.label - 1); k < c.label && !code; k++)
-      if (k >= b.c0) code = codeIn(cellAt(sh, r, k));
-    if (!code && c.code >= c.label) code = codeIn(cellAt(sh, r, c.code));
+    let stt: Stt | undefined;
+    for (let k = Math.min(c.code, c.label - 1); k < c.label && !stt; k++) if (k >= b.c0) stt = sttOf(cellAt(sh, r, k));
+    if (!stt && c.code >= c.label) stt = sttOf(cellAt(sh, r, c.code));
+    const code = stt ? (stt.code ?? stt.printed) : undefined;
     const label = textOf(cellAt(sh, r, c.label)).trim();
-    const valueRaw = cellAt(sh, r, c.value);
-    const hasValue =
-      !(valueRaw === null || (typeof valueRaw === "string" && valueRaw.trim() === "")) ||
-      formulaAt(sh, r, c.value) !== null;
+    const hasValue = rowHasValueAt(sh, r, c);
 
     // text above the first header: title lines (unit, period), read by title.ts
     if (!code && !seenHeader && !cols) continue;
@@ -616,10 +839,21 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
     if (!code && !label) continue;
     // A combined table (one table, sections 1–7 = Biểu mẫu 1–7, as a department's appendix):
     // "4. Cải cách tổ chức bộ máy hành chính nhà nước" opens form 4; its own numbering is no hint.
-    if (code && /^[1-7]$/.test(code) && !hasValue && sectionTitleMatches(Number(code), label)) {
-      form = Number(code);
+    if (stt?.code && /^[1-7]$/.test(stt.code) && !hasValue && sectionTitleMatches(Number(stt.code), label)) {
+      form = Number(stt.code);
       combined = true;
+      outline = { stack: [] };
       continue;
+    }
+    // the row's place in the table's outline: "a" under "2" stands for 2.1, "II" for 2
+    let implied: string | undefined;
+    let scope: string | undefined;
+    if (stt && !combined) {
+      const step = outlineStep(outline, stt);
+      if (step.code !== stt.code) {
+        implied = step.code;
+        scope = step.scope;
+      }
     }
     // form 0: no heading yet, settled later by the rows' fit
     out.push({
@@ -629,12 +863,133 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
       code,
       label,
       labelTokens: memoLabel(label).forms,
-      hint: combined ? undefined : code,
+      hint: combined ? undefined : stt?.code,
+      implied,
+      scope,
+      combined,
       valueCol: c.value,
+      pctCol: c.pct,
+      table: c.table,
       seq: seq++,
     });
   }
   return seq;
+}
+
+/** True when the row has something in its value column(s), a figure or a formula. */
+function rowHasValueAt(sh: GridSheet, r: number, c: Columns): boolean {
+  for (const col of c.pct !== undefined ? [c.value, c.pct] : [c.value]) {
+    const v = cellAt(sh, r, col);
+    if (!(v === null || (typeof v === "string" && v.trim() === "")) || formulaAt(sh, r, col) !== null) return true;
+  }
+  return false;
+}
+
+/** A figure in a row (a number cell that is not a year), which makes it a data row, never a header. */
+function rowHasFigure(sh: GridSheet, r: number, c0: number, c1: number): boolean {
+  for (let c = c0 + 1; c <= c1; c++) {
+    const v = cellAt(sh, r, c);
+    if (typeof v === "number" && Number.isFinite(v) && !(Number.isInteger(v) && v >= 1990 && v <= 2100)) return true;
+  }
+  return false;
+}
+
+/** "1 | 2 | 3 | 4 | 5", "(1) | (2) | …", "A | B | C": the column numbering printed under a header. */
+function isColumnNumberRow(cells: string[]): boolean {
+  if (cells.length < 3) return false;
+  return cells.every((t) => /^\(?(\d{1,2}|[A-Z])\)?$/.test(t.trim()));
+}
+
+/** The year of the report as its title lines name it, so that "Năm 2023" wins over "Năm 2022". */
+function fileYear(titleLines: string[]): number | undefined {
+  for (const t of titleLines) {
+    const p = findPeriod(t);
+    if (p) return p.year;
+  }
+  return undefined;
+}
+
+const PERIOD_HEADER =
+  /^(ky nay|ky bao cao|ky truoc|thuc hien|uoc thuc hien|ke hoach|cung ky|nam truoc|nam nay|so sanh|tang giam)\b/;
+const PERIOD_OTHER = /\b(ky truoc|ke hoach|cung ky|nam truoc|ky lien ke|luy ke nam truoc|chi tieu ke hoach)\b/;
+const PERIOD_THIS = /\b(ky nay|ky bao cao|thuc hien|uoc thuc hien|nam nay|so lieu ky bao cao)\b/;
+const NOT_A_FIGURE = /\b(so voi|so sanh|tang giam|chenh lech|ghi chu)\b/;
+
+/**
+ * How much a column's header says "the figure of this report": +3 "Kỳ này", "Thực hiện", "Năm 2023" (the file's
+ * year); +1 "Số liệu", "Số lượng", "Tỷ lệ", "Kết quả"; 0 other text; −2 "Kỳ trước", "Kế hoạch", "Cùng kỳ", another
+ * year; −3 "So sánh", "Tăng/giảm", "Ghi chú".
+ */
+function valueScore(
+  text: string,
+  year: number | undefined
+): { score: number; years: number[]; pct: boolean; cnt: boolean } {
+  const n = normText(text);
+  const years = (n.match(/\b(19|20)\d{2}\b/g) ?? []).map(Number);
+  const pct = /\bty le\b/.test(n) && !/\b(so luong|so lieu)\b/.test(n);
+  const cnt = /\b(so luong|so lieu)\b/.test(n) && !/\bty le\b/.test(n);
+  let score = 0;
+  if (NOT_A_FIGURE.test(n)) score = -3;
+  else if (PERIOD_THIS.test(n)) score = 3;
+  else if (PERIOD_OTHER.test(n)) score = -2;
+  else if (years.length > 0 && year !== undefined) score = years.includes(year) ? 3 : -2;
+  else if (/\b(so lieu|so luong|ty le|gia tri|ket qua)\b/.test(n) || years.length > 0) score = 1;
+  return { score, years, pct, cnt };
+}
+
+/**
+ * The value column of a table from its header row(s): every column right of the label that is not the STT, unit or
+ * note is a candidate, scored by its header words (the lower header row when there is one: "Kết quả" over
+ * "Kỳ trước | Kỳ này"). Equal candidates that no word settles make the choice uncertain (a warning names the column
+ * used), except "Số lượng | Tỷ lệ", where percentage rows take the Tỷ lệ column.
+ */
+function chooseValueColumn(
+  sh: GridSheet,
+  top: number,
+  bottom: number | undefined,
+  c1: number,
+  fixed: { code: number; label: number; unit?: number; note?: number },
+  year: number | undefined,
+  fallback: number
+): { value: number; pct?: number; uncertain?: { header: string; others: string[] } } {
+  const cands: { col: number; header: string; score: number; years: number[]; pct: boolean; cnt: boolean }[] = [];
+  for (let c = fixed.label + 1; c <= c1; c++) {
+    if (c === fixed.code || c === fixed.unit || c === fixed.note) continue;
+    const lo = bottom !== undefined ? cellAt(sh, bottom, c) : null;
+    const hi = cellAt(sh, top, c);
+    const lower = typeof lo === "string" ? lo.trim() : typeof lo === "number" ? String(lo) : "";
+    const upper = typeof hi === "string" ? hi.trim() : "";
+    const header = lower || upper;
+    if (!header) continue;
+    if (headerRole(header) === "unit" || headerRole(header) === "note" || headerRole(header) === "code") continue;
+    const s = valueScore(header, year);
+    cands.push({ col: c, header: header.replace(/\s+/g, " "), ...s });
+  }
+  if (cands.length === 0) return { value: fallback };
+  const latest = (x: { years: number[] }) => (x.years.length > 0 ? Math.max(...x.years) : 0);
+  const sorted = [...cands].sort((a, b) => b.score - a.score || latest(b) - latest(a) || a.col - b.col);
+  const best = sorted[0];
+  const others = cands.filter((x) => x !== best);
+  if (best.score <= 0) {
+    // no word says which column holds the figures: the old rule (after the unit), told as a guess
+    const col = cands.some((x) => x.col === fallback) ? fallback : best.col;
+    const used = cands.find((x) => x.col === col) ?? best;
+    return {
+      value: col,
+      ...(cands.length > 1
+        ? { uncertain: { header: used.header, others: cands.filter((x) => x !== used).map((x) => x.header) } }
+        : {}),
+    };
+  }
+  const rivals = others.filter((x) => x.score === best.score);
+  if (rivals.length === 0) return { value: best.col };
+  if (rivals.length === 1) {
+    const [a, b] = [best, rivals[0]];
+    const cnt = a.cnt ? a : b.cnt ? b : undefined;
+    const pct = a.pct ? a : b.pct ? b : undefined;
+    if (cnt && pct && cnt !== pct) return { value: cnt.col, pct: pct.col };
+  }
+  return { value: best.col, uncertain: { header: best.header, others: rivals.map((x) => x.header) } };
 }
 
 /** Rows found before any form heading: pick the form whose rows they fit best. */
@@ -660,7 +1015,7 @@ function settleUnknownForms(rows: RawRow[]): void {
   }
 }
 
-function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: string } {
+function chooseEdition(rows: RawRow[], hints: Hints, titled?: Level): { level: Level; version: string } {
   const forms = [...new Set(rows.map((r) => r.form).filter((f) => f > 0))];
   let best: { level: Level; version: string; score: number } | undefined;
   // what the user picked in the pane (stored in the workbook) decides; the file's fit only fills the gaps
@@ -676,11 +1031,14 @@ function chooseEdition(rows: RawRow[], hints: Hints): { level: Level; version: s
         score -= 0.05 * Math.max(0, cands.length - a.pairs.length);
       }
       if (hints.level === level) score += 2;
+      // the issuer the title names ("UBND XÃ …"): a commune file with a few extra rows stays a commune file
+      // (worth more than the code bonus of every row: the rows' fit alone cannot overturn it)
+      else if (!hints.level && titled === level) score += 3 + 0.5 * rows.length;
       // a combined table is the department's layout (Sở, ban, ngành)
       else if (
         !hints.level &&
         level === "so" &&
-        rows.some((r) => r.form > 0 && r.hint === undefined && r.code !== undefined)
+        rows.some((r) => r.form > 0 && r.combined === true && r.code !== undefined)
       )
         score += 1;
       if (hints.version === version) score += 2;
@@ -768,7 +1126,7 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       level: hints.level ?? report.meta.level,
       version: hints.version ?? report.meta.version,
     };
-    const edition = chooseEdition(rows, h);
+    const edition = chooseEdition(rows, h, levelFromTitles(titleLines));
     if (rows.length > 0) {
       if (!report.meta.level) report.meta.level = edition.level;
       if (!report.meta.version) report.meta.version = edition.version;
@@ -807,7 +1165,12 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       const rest = rs.filter((r) => !matched.has(r));
       if (rest.length > 0) {
         const others = allFormRows(f).filter((i) => !taken.has(i.id) && !formRows(f, level, version).includes(i));
-        for (const m of assign(rest, others, undefined, true).pairs) matched.set(m.row, m.ind);
+        for (const m of assign(rest, others, undefined, true).pairs) {
+          // a row of another level's form only when its label names that level ("… cấp huyện")
+          if (!m.ind.levels.includes(level) && !levelsNamed(m.row.label).some((l) => m.ind.levels.includes(l)))
+            continue;
+          matched.set(m.row, m.ind);
+        }
       }
       for (const r of rs.sort((a, b) => a.seq - b.seq)) {
         const ind = matched.get(r);
@@ -823,8 +1186,13 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
           continue;
         }
         const sh = sheetsByName.get(r.sheet)!;
-        const entry = valueEntry(ctx, sh, r.row, r.valueCol, ind, r.code, r.label);
+        const col = ind.kind === "percent" && r.pctCol !== undefined ? r.pctCol : r.valueCol;
+        const entry = valueEntry(ctx, sh, r.row, col, ind, r.code, r.label);
         place(ctx, entry, f, r.sheet, r.row);
+        if (r.table?.uncertain && !r.table.told && ctx.report.entries.get(ind.id) === entry) {
+          entry.column = { header: r.table.uncertain.header, others: r.table.uncertain.others };
+          r.table.told = true;
+        }
       }
     }
   }

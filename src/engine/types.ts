@@ -34,6 +34,16 @@ export interface ParsedValue {
   percentSign?: boolean;
   /** "1,234" or "1.234" with three digits after one separator: read by the Vietnamese convention, flagged. */
   ambiguous?: boolean;
+  /** The number was typed with its unit ("25 văn bản"): the unit as typed. */
+  unit?: string;
+  /** An enum row's word ("Có", "Chưa", "Hoàn thành") or "Không phát sinh" read as a code or zero: the word typed. */
+  word?: string;
+  /**
+   * How the figure was read where the reading is a choice the user should see (an information, never an error):
+   * "comma-thousands" = "3,222" in a count read as 3222 (en-US grouping); "word" = a yes/no word mapped to the row's
+   * code ("x" -> Có); "zero-word" = "Không phát sinh" read as 0; "money-unit" = đồng / tỷ đồng converted to triệu đồng.
+   */
+  reading?: "comma-thousands" | "word" | "zero-word" | "money-unit";
   /** For state "na": the reason given ("Không thuộc chuyên môn"); for "error": the Excel error ("#DIV/0!"). */
   text?: string;
 }
@@ -55,6 +65,8 @@ export interface GridSheet {
   hiddenRows?: number[];
   /** The print header/footer texts (left, centre, right sections apart, formatting codes removed), when the host gives them. */
   headerFooter?: string[];
+  /** Merged ranges (1-based, inclusive), where the host knows them: the figure sits in the top-left cell only. */
+  merges?: { r0: number; c0: number; r1: number; c1: number }[];
 }
 
 export interface CellRef {
@@ -95,6 +107,13 @@ export interface ReportEntry {
   printedCode?: string;
   printedLabel?: string;
   note?: string;
+  /**
+   * Hand-made table whose value column was a guess between candidates no header word settled: the column used,
+   * its header and the other candidates (set on the first row read from that table only).
+   */
+  column?: { header: string; others: string[] };
+  /** The value cell lies under a merged range ("D10:D12") whose figure belongs to the range's first row. */
+  merged?: string;
 }
 
 export interface UnplacedRow {
@@ -154,9 +173,15 @@ export const RULE_IDS = [
   "previous-skipped",
   /** A check (a rule, a row's type check, a reader step) failed on a defect of the add-in. */
   "check-failed",
+  /** How a figure was read where the writing allows two readings ("3,222" in a count): information. */
+  "interpreted",
+  /** A hand-made table with two candidate value columns and no header word to settle which one is the period's. */
+  "value-column",
+  /** A value cell merged down over several rows: the rows beneath read as blank. */
+  "merged-cell",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-/** info: worth knowing, never an error and never blocking (an ambiguous writing, a comparison skipped). */
+/** "info" tells how something was read; it is never counted as an error and never blocks anything. */
 export type Severity = "error" | "warning" | "info";
 
 export interface Finding {

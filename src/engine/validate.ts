@@ -22,7 +22,7 @@ import {
 } from "../catalog";
 import { checkNames, findingText } from "../i18n/engine";
 import { formatVi, percentOf, sumDec } from "./numbers";
-import { a1 } from "./report";
+import { a1, colLetters } from "./report";
 import { RuleDef, rulesFor } from "./rules";
 import type { Finding, Report, ReportEntry, RuleId } from "./types";
 
@@ -133,6 +133,28 @@ function rawText(e: ReportEntry): string {
 function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]): void {
   if (!isValueRow(ind)) return;
   const v = e.value;
+  if (e.column && e.ref) {
+    const msg = findingText.valueColumn(colLetters(e.ref.col), e.column.header, e.column.others);
+    out.push(finding(ctx, ind, "value-column", "warning", msg, null, e.column.header));
+  }
+  if (e.merged) {
+    out.push(finding(ctx, ind, "merged-cell", "warning", findingText.mergedCell(e.merged), null, e.merged));
+    if (v.state === "missing") return; // the merged-cell warning says why the cell is blank
+  }
+  if (v.reading) {
+    const text = rawText(e);
+    const n = typeof v.number === "number" ? v.number : undefined;
+    const label = n !== undefined ? ind.enum?.find((c) => c.code === n)?.label : undefined;
+    const msg =
+      v.reading === "comma-thousands"
+        ? findingText.commaThousands(text, formatVi(n ?? 0))
+        : v.reading === "money-unit"
+          ? findingText.moneyUnit(text, formatVi(n ?? 0))
+          : v.reading === "word" && label !== undefined
+            ? findingText.wordRead(text, label, formatVi(n ?? 0))
+            : findingText.zeroWord(text);
+    out.push(finding(ctx, ind, "interpreted", "info", msg, n ?? null, text));
+  }
   switch (v.state) {
     case "text":
       out.push(
@@ -321,7 +343,12 @@ const RULE_ORDER: Record<RuleId, number> = {
   "previous-swing": 14,
   "previous-skipped": 15,
   "check-failed": -1,
+  "value-column": 16,
+  "merged-cell": 17,
+  interpreted: 18,
 };
+
+const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Checks a report: its findings (sorted by form, then row, errors first within a row) and whether the
@@ -412,7 +439,7 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
       a.form - b.form ||
       (sheetOf(a) === sheetOf(b) ? 0 : sheetOf(a) < sheetOf(b) ? -1 : 1) ||
       rowOf(a) - rowOf(b) ||
-      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       RULE_ORDER[a.rule] - RULE_ORDER[b.rule]
   );
   return {
@@ -439,13 +466,15 @@ export function validate(report: Report, opts: ValidateOptions = {}): Finding[] 
   return validateReport(report, opts).findings;
 }
 
-/** Counts by severity, for summaries. */
-export function countFindings(findings: Finding[]): { errors: number; warnings: number } {
+/** Counts by severity, for summaries; information ("info") is neither an error nor a warning. */
+export function countFindings(findings: Finding[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   for (const f of findings) {
     if (f.severity === "error") errors++;
     else if (f.severity === "warning") warnings++;
+    else infos++;
   }
-  return { errors, warnings };
+  return { errors, warnings, infos };
 }

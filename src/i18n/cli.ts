@@ -92,6 +92,7 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
     warning: "Cảnh báo",
     severity: { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as Record<"error" | "warning" | "info", string>,
     previousUsed: (file: string, period: string) => `So sánh với kỳ trước: ${file} (${period}).`,
+    info: "Lưu ý",
     at: (sheet: string, cell: string) => ` [${sheet}!${cell}]`,
     row: (code: string) => `Chỉ tiêu ${code}`,
     show: {

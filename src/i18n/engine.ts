@@ -82,6 +82,25 @@ export const findingText = {
   readFailed(): string {
     return `Không đọc hết được tệp: lỗi của phần bổ trợ — các số liệu chưa đọc được không được kiểm tra; hãy gửi chi tiết hỗ trợ.`;
   },
+  commaThousands(text: string, n: string): string {
+    return `"${text}" được đọc là ${n} (dấu phẩy ngăn cách hàng nghìn, vì chỉ tiêu đếm số lượng không có phần lẻ); nếu không đúng, hãy sửa lại ô.`;
+  },
+  wordRead(text: string, label: string, code: string): string {
+    return `"${text}" được đọc là "${label}" (mã ${code}).`;
+  },
+  zeroWord(text: string): string {
+    return `"${text}" được đọc là 0.`;
+  },
+  moneyUnit(text: string, n: string): string {
+    return `"${text}" được quy đổi thành ${n} triệu đồng (đơn vị tính của biểu mẫu).`;
+  },
+  valueColumn(col: string, header: string, others: string[]): string {
+    const o = others.length > 0 ? ` (bảng còn cột ${others.map((x) => `«${x}»`).join(", ")})` : "";
+    return `Đã lấy số liệu ở cột ${col} «${header}»${o}; kiểm tra lại.`;
+  },
+  mergedCell(range: string): string {
+    return `Ô số liệu nằm trong vùng gộp ô ${range}: số liệu của vùng thuộc dòng đầu tiên, dòng này được coi là để trống; hãy bỏ gộp ô và nhập số liệu cho từng dòng.`;
+  },
 };
 
 /** Names of the checks, for the "không kiểm tra được" finding. */

@@ -61,6 +61,7 @@ export const pane = {
       `${n === 0 ? "Toàn bảng tính" : `Biểu mẫu ${n}`}: ${errors} lỗi, ${warnings} cảnh báo`,
     error: "Lỗi",
     warning: "Cảnh báo",
+    info: "Lưu ý",
     expected: "Cần là",
     actual: "Đang có",
     goTo: (code: string, cell?: string) => `Đi tới chỉ tiêu ${code}${cell ? ` (ô ${cell})` : ""}`,

@@ -9,7 +9,7 @@ export interface FindingGroup {
   form: number;
   errors: number;
   warnings: number;
-  /** Errors first, then warnings; within each, in row order of the form. */
+  /** Errors first, then warnings, then information; within each, in row order of the form. */
   items: Finding[];
 }
 
@@ -28,6 +28,8 @@ function compareCodes(a: string, b: string): number {
 }
 
 /** Findings grouped by form (forms in order), errors before warnings. */
+const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
 export function groupFindings(findings: Finding[]): FindingGroup[] {
   const byForm = new Map<number, Finding[]>();
   for (const f of findings) {
@@ -40,7 +42,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
     .map((form) => {
       const items = byForm.get(form)!.slice();
       items.sort((a, b) =>
-        a.severity === b.severity ? compareCodes(a.code, b.code) : a.severity === "error" ? -1 : 1
+        a.severity === b.severity ? compareCodes(a.code, b.code) : SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
       );
       return {
         form,

@@ -223,6 +223,32 @@ function decodeRef(r: string): [number, number] | undefined {
   return col > 0 && row > 0 ? [row, col] : undefined;
 }
 
+/**
+ * The merged ranges of a worksheet (<mergeCells><mergeCell ref="D10:D12"/>…), 1-based and inclusive; a merge's
+ * figure sits in its top-left cell only. Refs that do not decode, or single cells, are left out.
+ */
+function parseMerges(xml: string): { r0: number; c0: number; r1: number; c1: number }[] {
+  const out: { r0: number; c0: number; r1: number; c1: number }[] = [];
+  const at = xml.indexOf("mergeCells", xml.lastIndexOf("sheetData"));
+  if (at < 0) return out;
+  for (const t of tags(xml.slice(at), "mergeCell")) {
+    const [a, b] = (t.ref ?? "").split(":");
+    const p = a ? decodeRef(a) : undefined;
+    const q = b ? decodeRef(b) : undefined;
+    if (!p || !q) continue;
+    const m = {
+      r0: Math.min(p[0], q[0]),
+      c0: Math.min(p[1], q[1]),
+      r1: Math.min(MAX_ROW, Math.max(p[0], q[0])),
+      c1: Math.min(MAX_COL, Math.max(p[1], q[1])),
+    };
+    if (m.r0 === m.r1 && m.c0 === m.c1) continue;
+    out.push(m);
+    if (out.length >= 100000) break;
+  }
+  return out;
+}
+
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
@@ -592,6 +618,7 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
     }
     const { values, formulas } = toGrid(name, cells);
     const headerFooter = headerFooterTexts(xml);
+    const merges = parseMerges(xml);
     sheets.push({
       name,
       values,
@@ -601,6 +628,7 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
       hiddenRows,
       state,
       ...(headerFooter.length > 0 ? { headerFooter } : {}),
+      ...(merges.length > 0 ? { merges } : {}),
     });
   }
   return { ok: true, sheets, settings };

@@ -67,8 +67,8 @@ const CASES: FigureCase[] = [
   { name: "negative count typed as text", values: { "bm1:1": "-3" }, target: "bm1:1", rules: ["negative", "text-number"] },
   { name: "decimal in a count", values: { "bm1:1": 2.5 }, target: "bm1:1", rules: ["not-integer"], not: ["negative"] },
   { name: "decimal comma in a count (\"2,5\")", values: { "bm1:1": "2,5" }, target: "bm1:1", rules: ["not-integer", "text-number"] },
-  // "1,234" is read by the Vietnamese convention (comma = decimal mark): 1.234 is not a whole count
-  { name: "\"1,234\" in a count", values: { "bm1:1": "1,234" }, target: "bm1:1", rules: ["not-integer", "text-number"] },
+  // "1,234" in a count (issue 8): a count has no fraction, so it is the en-US thousands writing 1234, told as an information
+  { name: "\"1,234\" in a count", values: { "bm1:1": "1,234" }, target: "bm1:1", rules: ["interpreted", "text-number"], not: ["not-integer"] },
   // "1.234" is 1234 with a thousands dot: readable, but typed as text
   { name: "\"1.234\" in a count", values: { "bm1:1": "1.234" }, target: "bm1:1", rules: ["text-number"], not: ["not-integer", "not-a-number"] },
   { name: "number typed as text", values: { "bm1:1": "56" }, target: "bm1:1", rules: ["text-number"], not: ["not-a-number"] },

@@ -290,3 +290,30 @@ describe("refusals", () => {
     expect(typeof r.ok).toBe("boolean");
   });
 });
+
+describe("merged ranges", () => {
+  test("<mergeCell ref> is exposed as 1-based inclusive ranges", async () => {
+    const buf = await excelJsFile((wb) => {
+      const ws = wb.addWorksheet("BM3");
+      ws.getCell("D10").value = 3225;
+      ws.mergeCells("D10:D12");
+      ws.mergeCells("A1:C2");
+    });
+    const sh = ok(readWorkbookFile(buf)).sheets[0];
+    expect(sh.merges).toEqual(
+      expect.arrayContaining([
+        { r0: 10, c0: 4, r1: 12, c1: 4 },
+        { r0: 1, c0: 1, r1: 2, c1: 3 },
+      ])
+    );
+    expect(sh.merges).toHaveLength(2);
+    expect(sh.values[9][3]).toBe(3225);
+  });
+
+  test("a sheet without merges has none", async () => {
+    const buf = await excelJsFile((wb) => {
+      wb.addWorksheet("S").getCell("A1").value = 1;
+    });
+    expect(ok(readWorkbookFile(buf)).sheets[0].merges).toBeUndefined();
+  });
+});

@@ -93,12 +93,16 @@ const FindingItem = React.memo(
           className={styles.go}
           onClick={() => actions.current.goTo(f)}
           disabled={!f.sheet || !f.cell}
-          aria-label={`${f.severity === "error" ? pane.check.error : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
+          aria-label={`${f.severity === "error" ? pane.check.error : f.severity === "info" ? pane.check.info : pane.check.warning}. ${pane.check.goTo(f.code, f.cell)}. ${f.message}`}
         >
           <span className={styles.goInner}>
             <span>
-              <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="filled">
-                {f.severity === "error" ? pane.check.error : pane.check.warning}
+              <Badge
+                size="small"
+                color={f.severity === "error" ? "danger" : f.severity === "info" ? "informative" : "warning"}
+                appearance="filled"
+              >
+                {f.severity === "error" ? pane.check.error : f.severity === "info" ? pane.check.info : pane.check.warning}
               </Badge>{" "}
               <strong>{f.code}</strong>
               {f.cell ? ` (${f.cell})` : ""} — {f.message}

@@ -266,7 +266,8 @@ export function mountLegacyApp(root: HTMLElement, host: ExcelHost): { dispose: (
   ]);
 
   function findingItem(f: Finding): HTMLElement {
-    const sev = f.severity === "error" ? pane.check.error : pane.check.warning;
+    const sev =
+      f.severity === "error" ? pane.check.error : f.severity === "info" ? pane.check.info : pane.check.warning;
     const figures =
       f.expected !== undefined || f.actual !== undefined
         ? h("span", { className: "figures" }, [
