@@ -28,8 +28,8 @@ import {
 } from "../catalog";
 import { COL, decodeMeta, SETTINGS_KEYS, SETTINGS_SHEET } from "./conventions";
 import { FormulaEvaluator } from "./formula";
-import { parsePeriod, periodLabel } from "./period";
-import { choosePeriodSheets, findUnit } from "./title";
+import { findPeriod, parsePeriod, periodLabel } from "./period";
+import { choosePeriodSheets, findUnit, sheetTitle, titleTexts } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
 import { readSettings, parseStamp } from "./settings";
 import { a1 } from "./report";
@@ -711,7 +711,8 @@ function readAddinSheet(ctx: Ctx, sh: GridSheet, form: number | undefined): void
 }
 
 /** Splits a hand-made sheet into form segments and collects its data rows. */
-function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
+/** `titleLines`: the title text above the forms of every sheet read (the file's year, its issuer). */
+function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines: string[]): number {
   const b = bounds(sh);
   let seq = seqStart;
   let form = formFromSheetName(sh.name);
@@ -1119,7 +1120,8 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   if (handmade.length > 0) {
     const rows: RawRow[] = [];
     let seq = 0;
-    for (const sh of handmade) seq = scanHandmade(sh, seq, rows);
+    const titleLines = handmade.flatMap((sh) => titleTexts(sheetTitle(sh)));
+    for (const sh of handmade) seq = scanHandmade(sh, seq, rows, titleLines);
     settleUnknownForms(rows);
     const h: Hints = {
       ...hints,
