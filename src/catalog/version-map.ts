@@ -55,7 +55,8 @@ export function checkVersionMap(data: unknown): VersionMapFile {
       if (!i) throw new Error(`version map: unknown indicator ${s}`);
       if (!i.versions.includes(m.from) || i.versions.includes(m.to))
         throw new Error(`version map: ${s} is not a row of ${m.from} only`);
-      if (i.form !== t.form || i.kind !== t.kind) throw new Error(`version map: ${s} and ${m.target} differ in form or kind`);
+      if (i.form !== t.form || i.kind !== t.kind)
+        throw new Error(`version map: ${s} and ${m.target} differ in form or kind`);
     }
   }
   const listed = new Set<string>();

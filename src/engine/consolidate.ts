@@ -67,7 +67,7 @@ export interface UnitResult {
   /** The unit wrote its forms in this other version; its rows were mapped (version-map.json). */
   otherVersion?: string;
   /** The unit's rows (in its own version) that carry a figure and have no row in the consolidation's version. */
-  unmapped?: { form: number; code: string; label: string }[];
+  unmapped?: { form: number; code: string; label: string; reason?: string }[];
   /** Figures of the unit that could not be read as numbers (text where a number belongs, a cell error). */
   unread?: { form: number; code: string; text: string }[];
 }
@@ -202,16 +202,22 @@ function samePeriod(a: Period, b: Period): boolean {
   return a.kind === b.kind && a.year === b.year;
 }
 
-/** A unit's name made from its file name when nothing in the file names it: "xa-tan-phu_2023.xlsx" → "Xa Tan Phu 2023". */
+/**
+ * A unit's name made from its file name when nothing in the file names it: separators become spaces, and a
+ * slug ("xa-tan-phu_2023.xlsx") gets capitals ("Xa Tan Phu 2023"); a name typed with its accents and
+ * capitals ("UBND xã Chi Lăng Nam.xlsx") is kept as it is.
+ */
 export function unitNameFromFile(file: string): string {
   const words = baseName(file)
-    .replace(/[_\-.+]+/g, " ")
+    .replace(/[_+]+|(?<=\S)-(?=\S)|\.+/g, " ")
     .replace(/\s+/g, " ")
-    .trim()
+    .trim();
+  if (!words) return baseName(file) || file;
+  if (words !== words.toLowerCase()) return words;
+  return words
     .split(" ")
-    .filter((w) => w.length > 0);
-  const name = words.map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1)).join(" ");
-  return name || baseName(file) || file;
+    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .join(" ");
 }
 
 /** Where the reader says it found the unit's name (optional fields a newer reader sets). */
@@ -259,7 +265,13 @@ function toVersion(rep: Report, to: string, level: Level): { report: Report; unm
     if (!ind || ind.versions.includes(to) || used.has(id) || !isValueRow(ind)) continue;
     if (ind.ratio && used.has(ind.ratio.numerator) && used.has(ind.ratio.denominator)) continue;
     if (e.value.state === "missing") continue;
-    unmapped.push({ form: ind.form, code: e.printedCode ?? printedCode(ind, level), label: labelFor(ind, level) });
+    const reason = unmappedReason(id);
+    unmapped.push({
+      form: ind.form,
+      code: e.printedCode ?? printedCode(ind, level),
+      label: labelFor(ind, level),
+      ...(reason ? { reason } : {}),
+    });
   }
   unmapped.sort((a, b) => a.form - b.form || a.code.localeCompare(b.code, "en", { numeric: true }));
   return { report: { ...rep, entries }, unmapped };
@@ -504,7 +516,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
           row.incomplete.push({ unit: u.unit, reason: "unread" });
           const e = r.from.map((id) => reports[k].entries.get(id)).find((x) => x && cellOf(x.value).k === "text");
           unread[k].push({ form: ind.form, code: (e?.printedCode ?? row.code).replace(/\.$/, ""), text: cell.text });
-        } else if (cell.k === "missing") row.incomplete.push({ unit: u.unit, reason: whyMissing(u, reports[k], ind.form, r.from) });
+        } else if (cell.k === "missing")
+          row.incomplete.push({ unit: u.unit, reason: whyMissing(u, reports[k], ind.form, r.from) });
       });
       row.from = [...fromSet];
       tally(row);
@@ -549,7 +562,12 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
   countedUnits.forEach((u, k) => {
     if (unread[k].length === 0) return;
     u.unread = unread[k];
-    u.messages.push(T.unreadFigures(unread[k].length, unread[k].slice(0, 3).map((x) => T.unreadRow(x.form, x.code, x.text))));
+    u.messages.push(
+      T.unreadFigures(
+        unread[k].length,
+        unread[k].slice(0, 3).map((x) => T.unreadRow(x.form, x.code, x.text))
+      )
+    );
   });
 
   // notes written by the units, with the unit's name
@@ -604,7 +622,10 @@ function unitCellFor(rep: Report, from: string[]): UnitCell {
 /** Why a counted unit has no figure for a row: the form not sent, a row its version lacks, or left blank. */
 function whyMissing(u: UnitResult, rep: Report, form: number, from: string[]): IncompleteReason {
   if (!(rep.forms ?? []).includes(form)) return "no-form";
-  if (u.otherVersion && from.some((id) => !rep.entries.has(id) && !indicatorById(id)?.versions.includes(u.otherVersion!)))
+  if (
+    u.otherVersion &&
+    from.some((id) => !rep.entries.has(id) && !indicatorById(id)?.versions.includes(u.otherVersion!))
+  )
     return "unmapped";
   return "blank";
 }
@@ -629,7 +650,6 @@ function tally(row: TotalRow): void {
 
 function rollUp(row: TotalRow, ind: Indicator): void {
   const nums = row.cells.filter((c): c is { k: "n"; v: number } => c.k === "n").map((c) => c.v);
-  const texts = row.cells.filter((c) => c.k === "text").length;
   switch (row.rule) {
     case "sum":
       row.value = nums.length > 0 ? sumDec(nums) : null;
@@ -663,7 +683,6 @@ function rollUp(row: TotalRow, ind: Indicator): void {
   }
   if (row.incomplete.length > 0) row.flags.unshift(T.incomplete(groupIncomplete(row.incomplete)));
   if (row.na > 0) row.flags.push(T.naUnits(row.na));
-  if (texts > 0) row.flags.push(T.textUnits(texts));
 }
 
 function countCodes(nums: number[], ind: Indicator): Record<number, number> {
@@ -677,6 +696,14 @@ function countCodes(nums: number[], ind: Indicator): Record<number, number> {
 export function totalsByCode(c: Consolidation): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const r of c.rows) if (r.kind !== "section") out[`${r.form}:${r.code}`] = r.value;
+  return out;
+}
+
+/** `"3:3.3.1"` keys to the counted units whose figure is not in that total (only totals that lack some), for `--json`. */
+export function incompleteByCode(c: Consolidation): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of c.rows)
+    if (r.kind !== "section" && r.incomplete.length > 0) out[`${r.form}:${r.code}`] = r.incomplete.map((x) => x.unit);
   return out;
 }
 

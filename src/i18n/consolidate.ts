@@ -37,9 +37,7 @@ export const incompleteReasons = {
 const MAX_NAMES = 8;
 
 export const consolidateText = {
-  missingUnits: (n: number) => `thiếu ${n} đơn vị`,
   naUnits: (n: number) => `${n} đơn vị không áp dụng`,
-  textUnits: (n: number) => `${n} đơn vị ghi chữ thay cho số`,
   zeroDenominator: "mẫu số bằng 0",
   yesCount: (n: number, total: number) => `Có: ${n}/${total} đơn vị`,
   codeCount: (code: number, label: string, n: number) => `${code} (${label}): ${n} đơn vị`,
