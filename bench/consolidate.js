@@ -159,11 +159,28 @@ async function main() {
     console.log("");
     console.log(`[${set}] files: ${all.length} in ${dir} (${(bytes / all.length / 1024).toFixed(1)} KB each; generated in ${(genMs / 1000).toFixed(1)} s)`);
     if (process.argv.includes("--generate-only")) continue;
+    // each phase --repeat times, interleaved (the machine's load moves the same way for all phases);
+    // the median of each phase is reported, and the median of the per-round ratios
+    const repeat = Math.max(1, Number(arg("--repeat", set === "handmade" ? "3" : "1")));
     const results = [];
+    const ratios = new Map();
     for (const n of sizes) {
       const files = all.slice(0, n);
-      for (const name of ["consolidate", "exceljs", "unzip", "consolidate+write"]) results.push(runPhase(name, files, dir));
+      const runs = new Map();
+      for (let k = 0; k < repeat; k++)
+        for (const name of ["consolidate", "exceljs", "unzip", "consolidate+write"]) {
+          const r = runPhase(name, files, dir);
+          if (!runs.has(name)) runs.set(name, []);
+          runs.get(name).push(r);
+        }
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      for (const [name, rs] of runs) {
+        const m = median(rs.map((r) => r.ms));
+        results.push({ ...rs.find((r) => r.ms === m), maxRSS: Math.max(...rs.map((r) => r.maxRSS)), runs: rs.length });
+      }
+      ratios.set(n, median(runs.get("consolidate").map((r, k) => r.ms / runs.get("exceljs")[k].ms)));
     }
+    if (repeat > 1) console.log(`(median of ${repeat} interleaved rounds)`);
     console.log("");
     console.log("| files | phase             | time (ms) | ms/file | peak RSS (MB, maxRSS) | peak RSS (MB, sampled) |");
     console.log("|------:|-------------------|----------:|--------:|----------------------:|-----------------------:|");
@@ -176,7 +193,9 @@ async function main() {
     for (const n of sizes) {
       const c = results.find((r) => r.n === n && r.name === "consolidate");
       const e = results.find((r) => r.n === n && r.name === "exceljs");
-      console.log(`[${set}] n=${n}: consolidation / ExcelJS load = ${(c.ms / e.ms).toFixed(2)}×; consolidation peak RSS ${MB(c.maxRSS)} MB`);
+      console.log(
+        `[${set}] n=${n}: consolidation / ExcelJS load = ${(c.ms / e.ms).toFixed(2)}× (median of the rounds' ratios ${ratios.get(n).toFixed(2)}×); consolidation peak RSS ${MB(c.maxRSS)} MB`
+      );
     }
     if (sizes.length >= 2) {
       const [a, b] = [Math.min(...sizes), Math.max(...sizes)];

@@ -152,11 +152,9 @@ export function foldName(s: string): string {
 }
 
 /** Names match when equal after folding, or when one is the other with a leading "UBND"/"Ủy ban nhân dân". */
-function sameName(a: string, b: string): boolean {
-  const strip = (s: string) => foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
-  const x = strip(a);
-  const y = strip(b);
-  return x.length > 0 && x === y;
+/** The folded name without a leading "UBND"/"Ủy ban nhân dân": equal keys are the same unit. */
+function nameKey(s: string): string {
+  return foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
 }
 
 function baseName(file: string): string {
@@ -289,6 +287,8 @@ interface Candidate {
   /** The name may decide that two files are the same unit sending twice. */
   trusted: boolean;
   named: boolean;
+  /** nameKey of the unit's name. */
+  key: string;
 }
 
 /** Checks every file and rolls up the counted units' figures. Never throws on user data. */
@@ -386,7 +386,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       (m.source === "addin" || (m.unitSource !== undefined ? !WEAK_UNIT_SOURCES.has(m.unitSource) : true)) &&
       nameFitsLevel(u.unit, lvl);
     if (named && !nameFitsLevel(u.unit, lvl)) u.messages.push(T.nameOfOtherLevel(u.unit, levelNames[lvl]));
-    cands.push({ index: units.length - 1, report: rep, fp, trusted, named });
+    cands.push({ index: units.length - 1, report: rep, fp, trusted, named, key: nameKey(u.unit) });
   }
 
   // the same unit twice, decided by the unit and the figures (never by a shared text):
@@ -397,6 +397,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
   // - different units, same figures (small communes with blank forms), or a unit name taken from the
   //   file's text with other figures: both counted, warned.
   const kept: Candidate[] = [];
+  const keptByName = new Map<string, Candidate>();
+  const keptByPrint = new Map<string, Candidate>();
   const drop = (c: Candidate, of: Candidate, msg: string) => {
     const u = units[c.index];
     u.status = "duplicate";
@@ -405,8 +407,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
   };
   for (const c of cands) {
     const u = units[c.index];
-    const same = c.named ? kept.find((k) => k.named && sameName(units[k.index].unit, u.unit)) : undefined;
-    const copy = kept.find((k) => k.fp === c.fp);
+    const same = c.named && c.key ? keptByName.get(c.key) : undefined;
+    const copy = keptByPrint.get(c.fp);
     if (same && same.fp === c.fp) {
       drop(c, same, T.duplicateOf(units[same.index].file));
       continue;
@@ -419,6 +421,9 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
         drop(same, c, T.replacedBy(u.file));
         units[c.index].messages.push(T.replaces(units[same.index].file));
         kept[kept.indexOf(same)] = c;
+        keptByName.set(c.key, c);
+        if (keptByPrint.get(same.fp) === same) keptByPrint.delete(same.fp);
+        if (!keptByPrint.has(c.fp)) keptByPrint.set(c.fp, c);
       } else drop(c, same, T.resentKeepFirst(units[same.index].file, a instanceof Date && b instanceof Date));
       continue;
     }
@@ -429,6 +434,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     }
     if (copy) u.messages.push(T.sameFigures(units[copy.index].file));
     kept.push(c);
+    if (c.named && c.key && !keptByName.has(c.key)) keptByName.set(c.key, c);
+    if (!keptByPrint.has(c.fp)) keptByPrint.set(c.fp, c);
   }
   kept.sort((a, b) => a.index - b.index);
   const counted: number[] = [];
@@ -443,11 +450,17 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
 
   // missing units from the expected list
   const missing: string[] = [];
+  const sentKeys = new Set(units.filter((u) => u.status !== "unreadable").map((u) => nameKey(u.unit)));
+  const missingKeys = new Set<string>();
   for (const name of o.expected ?? []) {
     if (!String(name ?? "").trim()) continue;
     // a unit that sent a file (even a flagged one) is not missing; its file is flagged instead
-    const found = units.some((u) => u.status !== "unreadable" && sameName(u.unit, name));
-    if (!found && !missing.some((x) => sameName(x, name))) missing.push(String(name).trim());
+    const k = nameKey(String(name));
+    if (!k) continue;
+    if (!sentKeys.has(k) && !missingKeys.has(k)) {
+      missing.push(String(name).trim());
+      missingKeys.add(k);
+    }
   }
 
   // rules per source level present among counted units

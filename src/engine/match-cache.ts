@@ -41,7 +41,8 @@ const POSITION_FIELDS = new Set(["sheet", "row", "seq", "valueCol", "pctCol"]);
 export function rowSignature(r: object): string {
   const rec = r as Record<string, unknown>;
   const parts: string[] = [];
-  for (const f of Object.keys(rec).sort()) {
+  // fields in the order the reader sets them (the same code builds every row, so the order is the same)
+  for (const f of Object.keys(rec)) {
     if (POSITION_FIELDS.has(f)) continue;
     const v = rec[f];
     if (v === undefined || v === null) continue;
@@ -56,7 +57,7 @@ export function rowSignature(r: object): string {
  * order is part of what the matching depends on); undefined when the rows are not in file order (then the
  * caller computes without the cache).
  */
-export function rowsSignature(rows: readonly { seq: number }[]): string | undefined {
+export function rowsSignature<T extends { seq: number }>(rows: readonly T[]): string | undefined {
   let last = -Infinity;
   const parts: string[] = [];
   for (const r of rows) {

@@ -44,6 +44,16 @@ export interface ReadOptions {
 /** Lowercase, no diacritics, no markup or footnote marks, words separated by single spaces. */
 export function normText(s: unknown): string {
   if (s === null || s === undefined) return "";
+  // the cells of one template's files repeat: short texts are folded once (pure, bounded)
+  if (typeof s !== "string" || s.length > 400) return normTextUncached(s);
+  let n = normMemo.get(s);
+  if (n === undefined) normMemo.set(s, (n = normTextUncached(s)));
+  return n;
+}
+const normMemo = new BoundedMap<string, string>(20000);
+
+function normTextUncached(s: unknown): string {
+  if (s === null || s === undefined) return "";
   return String(s)
     .normalize("NFC")
     .replace(/<\/?[a-z][^>]*>/gi, " ")
