@@ -15,7 +15,8 @@
  *   (b) exceljs:     merely load the same files with ExcelJS (workbook.xlsx.load), one at a time;
  *   (c) unzip:       bare fflate.unzipSync of each file;
  *   (d) consolidate+write: (a) plus writing the output workbook with ExcelJS (for information).
- * Targets: consolidation of 200 ≤ 1.5× the ExcelJS load (aim < 1×), linear growth, peak RSS < 500 MB for 1,000.
+ * Targets: consolidation of 200 add-in files ≤ 1.5× the ExcelJS load (aim < 1×), of 200 hand-made files ≤ 1.0×,
+ * linear growth, peak RSS < 500 MB for 1,000. --repeat R runs every phase R times, interleaved, and reports medians.
  * Requires the compiled lib/ (tsconfig.cli.json), or CCHC_LIB=<dir> for another outDir; nothing here is part of the product.
  */
 "use strict";
