@@ -207,7 +207,8 @@ function samePeriod(a: Period, b: Period): boolean {
  */
 export function unitNameFromFile(file: string): string {
   const words = baseName(file)
-    .replace(/[_+]+|(?<=\S)-(?=\S)|\.+/g, " ")
+    .replace(/(\S)-(?=\S)/g, "$1 ")
+    .replace(/[_+]+|\.+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (!words) return baseName(file) || file;
