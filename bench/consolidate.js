@@ -1,9 +1,13 @@
 /*
  * Consolidation benchmark.
  *
- * RUN:   npx tsc -p tsconfig.cli.json && node bench/consolidate.js [--sizes 200,1000] [--dir D] [--keep] [--generate-only]
+ * RUN:   npx tsc -p tsconfig.cli.json && node bench/consolidate.js [--sets addin,handmade] [--sizes 200,1000]
+ *        [--handmade-sizes 200] [--dir D] [--keep] [--generate-only]
  *
- * Generates N commune files (add-in layout, varied figures, written with ExcelJS) into a temp dir, then in
+ * Two sets of commune files, written with ExcelJS into a temp dir: "addin" (the add-in's layout, varied
+ * figures; sizes --sizes) and "handmade" (bench/handmade.js: letterhead, title, header rows, STT, labels
+ * with small wording variations between communes, four templates one of which in the 2023 wording; sizes
+ * --handmade-sizes). Then in
  * the same run measures, each phase in its own child process (so peak memory is that phase's alone,
  * read from process.resourceUsage().maxRSS, plus process.memoryUsage().rss sampled every 20 ms):
  *   (a) consolidate: read every file one at a time (direct zip parts), place, validate, consolidate, build
@@ -11,7 +15,8 @@
  *   (b) exceljs:     merely load the same files with ExcelJS (workbook.xlsx.load), one at a time;
  *   (c) unzip:       bare fflate.unzipSync of each file;
  *   (d) consolidate+write: (a) plus writing the output workbook with ExcelJS (for information).
- * Targets: consolidation of 200 ≤ 1.5× the ExcelJS load (aim < 1×), linear growth, peak RSS < 500 MB for 1,000.
+ * Targets: consolidation of 200 add-in files ≤ 1.5× the ExcelJS load (aim < 1×), of 200 hand-made files ≤ 1.0×,
+ * linear growth, peak RSS < 500 MB for 1,000. --repeat R runs every phase R times, interleaved, and reports medians.
  * Requires the compiled lib/ (tsconfig.cli.json), or CCHC_LIB=<dir> for another outDir; nothing here is part of the product.
  */
 "use strict";
@@ -99,7 +104,10 @@ async function phase(name, listFile) {
       fs.rmSync(outFile, { force: true });
       check = buf.length;
     }
-    if (c.counted.length !== files.length) throw new Error(`only ${c.counted.length}/${files.length} counted`);
+    if (c.counted.length !== files.length) {
+      const bad = c.units.filter((u) => !u.counted).slice(0, 5);
+      throw new Error(`only ${c.counted.length}/${files.length} counted: ${JSON.stringify(bad.map((u) => [u.file, u.status, u.messages[0]]))}`);
+    }
   } else if (name === "exceljs") {
     const ExcelJS = require("exceljs");
     for (const f of files) {
@@ -133,42 +141,71 @@ function runPhase(name, files, tmp) {
 
 async function main() {
   if (process.argv.includes("--phase")) return phase(arg("--phase"), arg("--list"));
-  const sizes = arg("--sizes", "200,1000").split(",").map(Number);
-  const dir = arg("--dir", path.join(os.tmpdir(), "cchc-bench-consolidate"));
-  const maxN = Math.max(...sizes);
-  const g0 = Date.now();
-  const all = await generate(dir, maxN);
-  const genMs = Date.now() - g0;
-  const bytes = all.reduce((a, f) => a + fs.statSync(f).size, 0);
-  console.log(`files: ${all.length} in ${dir} (${(bytes / all.length / 1024).toFixed(1)} KB each; generated in ${(genMs / 1000).toFixed(1)} s)`);
-  if (process.argv.includes("--generate-only")) return;
+  const sets = arg("--sets", "addin,handmade").split(",");
+  const sizesOf = {
+    addin: arg("--sizes", "200,1000").split(",").map(Number),
+    handmade: arg("--handmade-sizes", "200").split(",").map(Number),
+  };
+  const base = arg("--dir", path.join(os.tmpdir(), "cchc-bench-consolidate"));
   const MB = (b) => (b / 1048576).toFixed(0);
-  const results = [];
-  for (const n of sizes) {
-    const files = all.slice(0, n);
-    for (const name of ["consolidate", "exceljs", "unzip", "consolidate+write"]) results.push(runPhase(name, files, dir));
+  for (const set of sets) {
+    const sizes = sizesOf[set];
+    if (!sizes) throw new Error(`unknown set ${set}`);
+    const dir = path.join(base, set);
+    const maxN = Math.max(...sizes);
+    const g0 = Date.now();
+    const all = set === "handmade" ? await require("./handmade").generateHandmade(dir, maxN, LIB) : await generate(dir, maxN);
+    const genMs = Date.now() - g0;
+    const bytes = all.reduce((a, f) => a + fs.statSync(f).size, 0);
+    console.log("");
+    console.log(`[${set}] files: ${all.length} in ${dir} (${(bytes / all.length / 1024).toFixed(1)} KB each; generated in ${(genMs / 1000).toFixed(1)} s)`);
+    if (process.argv.includes("--generate-only")) continue;
+    // each phase --repeat times, interleaved (the machine's load moves the same way for all phases);
+    // the median of each phase is reported, and the median of the per-round ratios
+    const repeat = Math.max(1, Number(arg("--repeat", set === "handmade" ? "3" : "1")));
+    const results = [];
+    const ratios = new Map();
+    for (const n of sizes) {
+      const files = all.slice(0, n);
+      const runs = new Map();
+      for (let k = 0; k < repeat; k++)
+        for (const name of ["consolidate", "exceljs", "unzip", "consolidate+write"]) {
+          const r = runPhase(name, files, dir);
+          if (!runs.has(name)) runs.set(name, []);
+          runs.get(name).push(r);
+        }
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      for (const [name, rs] of runs) {
+        const m = median(rs.map((r) => r.ms));
+        results.push({ ...rs.find((r) => r.ms === m), maxRSS: Math.max(...rs.map((r) => r.maxRSS)), runs: rs.length });
+      }
+      ratios.set(n, median(runs.get("consolidate").map((r, k) => r.ms / runs.get("exceljs")[k].ms)));
+    }
+    if (repeat > 1) console.log(`(median of ${repeat} interleaved rounds)`);
+    console.log("");
+    console.log("| files | phase             | time (ms) | ms/file | peak RSS (MB, maxRSS) | peak RSS (MB, sampled) |");
+    console.log("|------:|-------------------|----------:|--------:|----------------------:|-----------------------:|");
+    for (const r of results) {
+      console.log(
+        `| ${String(r.n).padStart(5)} | ${r.name.padEnd(17)} | ${r.ms.toFixed(0).padStart(9)} | ${(r.ms / r.n).toFixed(2).padStart(7)} | ${MB(r.maxRSS).padStart(21)} | ${MB(r.sampledPeak).padStart(22)} |`
+      );
+    }
+    console.log("");
+    for (const n of sizes) {
+      const c = results.find((r) => r.n === n && r.name === "consolidate");
+      const e = results.find((r) => r.n === n && r.name === "exceljs");
+      console.log(
+        `[${set}] n=${n}: consolidation / ExcelJS load = ${(c.ms / e.ms).toFixed(2)}× (median of the rounds' ratios ${ratios.get(n).toFixed(2)}×); consolidation peak RSS ${MB(c.maxRSS)} MB`
+      );
+    }
+    if (sizes.length >= 2) {
+      const [a, b] = [Math.min(...sizes), Math.max(...sizes)];
+      const ca = results.find((r) => r.n === a && r.name === "consolidate");
+      const cb = results.find((r) => r.n === b && r.name === "consolidate");
+      console.log(`[${set}] growth ${a}→${b} files (×${b / a}): time ×${(cb.ms / ca.ms).toFixed(2)}, per file ${(ca.ms / a).toFixed(2)} → ${(cb.ms / b).toFixed(2)} ms`);
+    }
   }
-  console.log("");
-  console.log("| files | phase             | time (ms) | ms/file | peak RSS (MB, maxRSS) | peak RSS (MB, sampled) |");
-  console.log("|------:|-------------------|----------:|--------:|----------------------:|-----------------------:|");
-  for (const r of results) {
-    console.log(
-      `| ${String(r.n).padStart(5)} | ${r.name.padEnd(17)} | ${r.ms.toFixed(0).padStart(9)} | ${(r.ms / r.n).toFixed(2).padStart(7)} | ${MB(r.maxRSS).padStart(21)} | ${MB(r.sampledPeak).padStart(22)} |`
-    );
-  }
-  console.log("");
-  for (const n of sizes) {
-    const c = results.find((r) => r.n === n && r.name === "consolidate");
-    const e = results.find((r) => r.n === n && r.name === "exceljs");
-    console.log(`n=${n}: consolidation / ExcelJS load = ${(c.ms / e.ms).toFixed(2)}×; consolidation peak RSS ${MB(c.maxRSS)} MB`);
-  }
-  if (sizes.length >= 2) {
-    const [a, b] = [Math.min(...sizes), Math.max(...sizes)];
-    const ca = results.find((r) => r.n === a && r.name === "consolidate");
-    const cb = results.find((r) => r.n === b && r.name === "consolidate");
-    console.log(`growth ${a}→${b} files (×${b / a}): time ×${(cb.ms / ca.ms).toFixed(2)}, per file ${(ca.ms / a).toFixed(2)} → ${(cb.ms / b).toFixed(2)} ms`);
-  }
-  if (!process.argv.includes("--keep")) fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.argv.includes("--keep")) fs.rmSync(base, { recursive: true, force: true });
 }
 
 main().catch((e) => {

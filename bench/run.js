@@ -1,7 +1,7 @@
 /*
  * All benchmarks in one run: compiles src to lib/ (tsconfig.cli.json), then runs
  *   bench/validate.js     — one full provincial report, median per report over 50 runs;
- *   bench/consolidate.js  — 200 and 1,000 generated unit files vs. ExcelJS load and bare unzip.
+ *   bench/consolidate.js  — 200 and 1,000 add-in-made and 200 hand-made commune files vs. ExcelJS load and bare unzip.
  * RUN: npm run bench     (figures are printed; the README quotes them)
  */
 "use strict";

@@ -4,14 +4,16 @@
  * Reads the subordinate units' files one at a time, consolidates them and writes the Tổng hợp tab plus the
  * consolidating unit's own Biểu mẫu 1–7 with the totals filled in. Exit 0 when the output is written (even
  * with flagged units), 2 when nothing could be consolidated or the arguments are wrong.
- * `--json` prints {"units":[{file,unit,status,errors,warnings}],"missing":[...],"totals":{"<form>:<code>": n|null}}.
+ * `--json` prints {"units":[{file,unit,status,errors,warnings,messages,...}],"missing":[...],
+ * "totals":{"<form>:<code>": n|null},"incomplete":{"<form>:<code>": [unit names]}} — a total listed under
+ * "incomplete" lacks those units' figures (unreadable, blank, form not sent, or not in their version).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_VERSION, isLevel, VERSION_IDS } from "../catalog/index";
 import { sourceLevels } from "../catalog/aggregation";
 import { consolidateUnits, readUnit } from "../app/consolidate";
-import { Consolidation, totalsByCode, UnitInput } from "../engine/consolidate";
+import { Consolidation, incompleteByCode, totalsByCode, UnitInput } from "../engine/consolidate";
 import { buildConsolidatedWorkbook } from "../engine/consolidate-layout";
 import { decodeMeta, COL, SETTINGS_SHEET } from "../engine/conventions";
 import { parsePeriod } from "../engine/period";
@@ -88,9 +90,15 @@ export function consolidationJSON(c: Consolidation) {
       status: u.status,
       errors: u.errors,
       warnings: u.warnings,
+      messages: u.messages,
+      ...(u.duplicateOf !== undefined ? { duplicateOf: u.duplicateOf } : {}),
+      ...(u.unitFromFileName ? { unitFromFileName: true } : {}),
+      ...(u.otherVersion ? { version: u.version, unmapped: u.unmapped ?? [] } : {}),
+      ...(u.unread && u.unread.length > 0 ? { unread: u.unread } : {}),
     })),
     missing: c.missing,
     totals: totalsByCode(c),
+    incomplete: incompleteByCode(c),
   };
 }
 

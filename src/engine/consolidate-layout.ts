@@ -37,6 +37,8 @@ export const CONS_HEADER_ROW = 4;
 export const CONS_FIRST_ROW = 5;
 
 const txt = (v: unknown): CellSpec => ({ t: "s", v: String(v ?? "") });
+/** Fill of a total (and its flag) that lacks some unit's figure. */
+export const INCOMPLETE_FILL = "#F8CBAD";
 const num = (v: number): CellSpec => ({ t: "n", v });
 
 function unitCell(c: UnitCell | undefined): CellSpec {
@@ -131,6 +133,12 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
       t.cells.forEach((uc, k) => (x[CONS_COL.firstUnit - 1 + k] = unitCell(uc)));
       styles.push({ range: `E${row}`, style: { locked: false, fill: "#FFF2CC" } });
       if (t.kind === "percent") styles.push({ range: `D${row}:E${row}`, style: { numFmt: "0.00" } });
+      // a total that lacks some unit's figure is never shown as the plain total: marked, the flag names the units
+      if (t.incomplete.length > 0)
+        styles.push(
+          { range: `D${row}`, style: { fill: INCOMPLETE_FILL } },
+          { range: `H${row}`, style: { fill: INCOMPLETE_FILL, bold: true } }
+        );
     } else {
       styles.push({ range: `A${row}:H${row}`, style: { bold: true } });
     }
@@ -327,7 +335,25 @@ function totalCell(
 export function buildConsolidatedForms(c: Consolidation): WorkbookSpec {
   const wb = buildFormsWorkbook([], { level: c.level, version: c.version, period: c.period, unit: c.unit });
   fillForms(wb, totalValues(c));
+  markIncomplete(wb, c);
   return wb;
+}
+
+/** Writes the "Chưa đủ …" flag in the Ghi chú cell of each incomplete total that was filled in (never over a note). */
+function markIncomplete(wb: WorkbookSpec, c: Consolidation): void {
+  const filled = totalValues(c);
+  const flagOf = new Map(
+    c.rows.filter((r) => r.incomplete.length > 0 && filled.has(r.indicatorId)).map((r) => [r.indicatorId, r.flags[0]])
+  );
+  if (flagOf.size === 0) return;
+  for (const sh of wb.sheets)
+    for (const row of sh.cells) {
+      const id = row[COL.id - 1];
+      if (!id || id.t !== "s") continue;
+      const flag = flagOf.get(id.v);
+      if (flag === undefined || row[COL.note - 1]) continue;
+      row[COL.note - 1] = txt(flag);
+    }
 }
 
 /** Sets column D of every form row whose hidden F cell holds an indicator id with a value (never over a formula). */

@@ -18,10 +18,11 @@ import {
   printedCode,
   unitFor,
 } from "../catalog/index";
-import { consolidateText as T, levelNames } from "../i18n/consolidate";
+import { unmappedReason, versionMappings } from "../catalog/version-map";
+import { consolidateText as T, incompleteReasons, levelNames } from "../i18n/consolidate";
 import { percentOf, sumDec } from "./numbers";
 import { lateness, periodLabel } from "./period";
-import type { Finding, Level, ParsedValue, Period, Report } from "./types";
+import type { Finding, Level, ParsedValue, Period, Report, ReportEntry, ReportMeta } from "./types";
 
 export interface UnitInput {
   file: string;
@@ -64,7 +65,18 @@ export interface UnitResult {
   duplicateOf?: string;
   /** Index in Consolidation.units of each counted unit's column (counted units only). */
   column?: number;
+  /** Nothing in the file names the unit: `unit` is made from the file name. */
+  unitFromFileName?: boolean;
+  /** The unit wrote its forms in this other version; its rows were mapped (version-map.json). */
+  otherVersion?: string;
+  /** The unit's rows (in its own version) that carry a figure and have no row in the consolidation's version. */
+  unmapped?: { form: number; code: string; label: string; reason?: string }[];
+  /** Figures of the unit that could not be read as numbers (text where a number belongs, a cell error). */
+  unread?: { form: number; code: string; text: string }[];
 }
+
+/** Why a unit's figure is not in a total. */
+export type IncompleteReason = "unread" | "blank" | "no-form" | "unmapped";
 
 /**
  * A unit's figure for one row: a number, "na" (not applicable, with the text), text where a number belongs,
@@ -95,8 +107,13 @@ export interface TotalRow {
   present: number;
   na: number;
   missing: number;
-  /** Vietnamese notes: "thiếu 2 đơn vị", "mẫu số bằng 0". */
+  /** Vietnamese notes: "Chưa đủ 2 đơn vị: …", "mẫu số bằng 0". */
   flags: string[];
+  /**
+   * Counted units whose figure for this row is not in the total (unreadable, blank in a form they sent,
+   * form not sent, or no row of the same meaning in their version): the total is then not the plain total.
+   */
+  incomplete: { unit: string; reason: IncompleteReason }[];
   /** For ratio rows: the consolidating edition's numerator and denominator. */
   parts?: { numerator: string; denominator: string };
 }
@@ -138,11 +155,9 @@ export function foldName(s: string): string {
 }
 
 /** Names match when equal after folding, or when one is the other with a leading "UBND"/"Ủy ban nhân dân". */
-function sameName(a: string, b: string): boolean {
-  const strip = (s: string) => foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
-  const x = strip(a);
-  const y = strip(b);
-  return x.length > 0 && x === y;
+/** The folded name without a leading "UBND"/"Ủy ban nhân dân": equal keys are the same unit. */
+function nameKey(s: string): string {
+  return foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
 }
 
 function baseName(file: string): string {
@@ -166,10 +181,14 @@ function cellOf(v: ParsedValue | undefined): UnitCell {
   }
 }
 
-/** A content fingerprint, to recognise the same report sent twice under different names. */
+/**
+ * The figures' fingerprint, to recognise the same report sent twice: every figure with its state, text rows
+ * (narrative) and notes left out, so two units whose pasted texts share a sentence are never "the same".
+ */
 function fingerprint(r: Report): string {
   const parts: string[] = [];
   for (const [id, e] of [...r.entries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (indicatorById(id)?.kind === "text") continue;
     const v = e.value;
     parts.push(`${id}=${v.state}:${v.number ?? v.text ?? v.raw ?? ""}`);
   }
@@ -184,20 +203,109 @@ function samePeriod(a: Period, b: Period): boolean {
   return a.kind === b.kind && a.year === b.year;
 }
 
+/**
+ * A unit's name made from its file name when nothing in the file names it: separators become spaces, and a
+ * slug ("xa-tan-phu_2023.xlsx") gets capitals ("Xa Tan Phu 2023"); a name typed with its accents and
+ * capitals ("UBND xã Chi Lăng Nam.xlsx") is kept as it is.
+ */
+export function unitNameFromFile(file: string): string {
+  const words = baseName(file)
+    .replace(/(\S)-(?=\S)/g, "$1 ")
+    .replace(/[_+]+|\.+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!words) return baseName(file) || file;
+  if (words !== words.toLowerCase()) return words;
+  return words
+    .split(" ")
+    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .join(" ");
+}
+
+/** Where the reader says it found the unit's name (optional fields a newer reader sets). */
+type MetaWithSource = ReportMeta & { unitSource?: string; unitRaw?: string };
+const WEAK_UNIT_SOURCES = new Set(["file", "filename", "file-name", "text", "narrative", "sentence", "body"]);
+
+/** A name that names another level ("UBND tỉnh …" on a commune's report) is not the unit's own name. */
+function nameFitsLevel(name: string, level: Level | undefined): boolean {
+  const n = foldName(name);
+  if (level === "xa") return !/\b(tinh|huyen|quan)\b/.test(n) || /\b(xa|phuong|thi tran)\b/.test(n);
+  if (level === "huyen") return !/\btinh\b/.test(n) || /\b(huyen|quan|thi xa|thanh pho)\b/.test(n);
+  return true;
+}
+
+/**
+ * The unit's report restated in the consolidation's version: rows common to both versions as they are,
+ * rows of the consolidation's version filled from the mapped rows (version-map.json), and the unit's rows
+ * with a figure that feed nothing.
+ */
+function toVersion(rep: Report, to: string, level: Level): { report: Report; unmapped: UnitResult["unmapped"] } {
+  const from = rep.meta.version ?? to;
+  const entries = new Map<string, ReportEntry>();
+  for (const [id, e] of rep.entries) if (indicatorById(id)?.versions.includes(to)) entries.set(id, e);
+  const used = new Set<string>();
+  for (const m of versionMappings(from, to)) {
+    const vals = m.sources.map((s) => rep.entries.get(s)?.value);
+    if (vals.every((v) => !v || v.state === "missing")) continue;
+    m.sources.forEach((s) => used.add(s));
+    const cells = vals.map(cellOf);
+    let value: ParsedValue;
+    if (cells.every((c) => c.k === "n")) {
+      const n = sumDec(cells.map((c) => (c as { v: number }).v));
+      value = { state: "value", number: n, raw: n };
+    } else if (cells.every((c) => c.k === "na" || c.k === "n") && cells.some((c) => c.k === "na"))
+      value = { state: "na", raw: "-", text: (cells.find((c) => c.k === "na") as { text: string }).text };
+    else if (cells.some((c) => c.k === "text"))
+      value = { state: "text", raw: (cells.find((c) => c.k === "text") as { text: string }).text };
+    else value = { state: "missing", raw: null };
+    entries.set(m.target, { indicatorId: m.target, value, note: T.mappedFrom(m.sources.map((s) => codeOf(s, level))) });
+  }
+  // ratios of the unit's version count as used when both their parts were mapped
+  const unmapped: NonNullable<UnitResult["unmapped"]> = [];
+  for (const [id, e] of rep.entries) {
+    const ind = indicatorById(id);
+    if (!ind || ind.versions.includes(to) || used.has(id) || !isValueRow(ind)) continue;
+    if (ind.ratio && used.has(ind.ratio.numerator) && used.has(ind.ratio.denominator)) continue;
+    if (e.value.state === "missing") continue;
+    const reason = unmappedReason(id);
+    unmapped.push({
+      form: ind.form,
+      code: e.printedCode ?? printedCode(ind, level),
+      label: labelFor(ind, level),
+      ...(reason ? { reason } : {}),
+    });
+  }
+  unmapped.sort((a, b) => a.form - b.form || a.code.localeCompare(b.code, "en", { numeric: true }));
+  return { report: { ...rep, entries }, unmapped };
+}
+
+function codeOf(id: string, level: Level): string {
+  const i = indicatorById(id);
+  return i ? `${i.form}:${printedCode(i, level)}` : id;
+}
+
+interface Candidate {
+  index: number;
+  report: Report;
+  fp: string;
+  /** The name may decide that two files are the same unit sending twice. */
+  trusted: boolean;
+  named: boolean;
+  /** nameKey of the unit's name. */
+  key: string;
+}
+
 /** Checks every file and rolls up the counted units' figures. Never throws on user data. */
 export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consolidation {
   const srcLevels = sourceLevels(o.level);
   const units: UnitResult[] = [];
-  const counted: number[] = [];
-  const reports: Report[] = [];
-  const seenNames: { name: string; file: string }[] = [];
-  const seenPrints = new Map<string, string>();
+  const cands: Candidate[] = [];
 
   for (const inp of Array.isArray(inputs) ? inputs : []) {
     const file = String(inp?.file ?? "");
     const u: UnitResult = {
       file,
-      unit: baseName(file),
+      unit: unitNameFromFile(file),
       status: "ok",
       counted: false,
       errors: 0,
@@ -219,16 +327,21 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       u.messages.unshift(read && read.ok === false && read.reason ? String(read.reason) : T.nothing);
       continue;
     }
-    const rep = read.report;
-    const m = rep.meta ?? { source: "handmade" };
-    if (m.unit && m.unit.trim()) u.unit = m.unit.trim();
-    else u.messages.push(T.noUnitName(file));
+    let rep = read.report;
+    const m: MetaWithSource = rep.meta ?? { source: "handmade" };
+    const fromFile = m.unitSource !== undefined && /^file/.test(m.unitSource);
+    const named = !!(m.unit && m.unit.trim()) && !fromFile;
+    if (named) u.unit = m.unit!.trim();
+    else {
+      u.unitFromFileName = true;
+      u.messages.push(T.noUnitName(file));
+    }
     u.level = m.level;
     u.period = m.period;
     u.version = m.version;
     for (const f of Array.isArray(read.findings) ? read.findings : []) {
       if (f.severity === "error") u.errors++;
-      else u.warnings++;
+      else if (f.severity === "warning") u.warnings++;
     }
     const lvl = m.level;
     if (lvl) {
@@ -256,48 +369,112 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       continue;
     }
     if (!m.period) u.messages.push(T.unknownPeriod);
-    if (m.version && m.version !== o.version) {
-      u.status = "wrong-version";
-      u.messages.unshift(T.wrongVersion(versionLabel(m.version), versionLabel(o.version)));
-      continue;
-    }
-    // the same unit twice: the same name, or (when the file names no unit) the same figures as another file;
-    // two named units with identical figures (small communes with blank forms) are only warned about
-    const fp = fingerprint(rep);
-    const dupName = m.unit ? seenNames.find((s) => sameName(s.name, m.unit!)) : undefined;
-    const dupFile = rep.entries.size > 0 ? seenPrints.get(fp) : undefined;
-    const dupOf = dupName?.file ?? (!m.unit ? dupFile : undefined);
-    if (dupOf === undefined && dupFile !== undefined) u.messages.push(T.sameFigures(dupFile));
-    if (dupOf !== undefined) {
-      u.status = "duplicate";
-      u.duplicateOf = dupOf;
-      u.messages.unshift(T.duplicateOf(dupOf));
-      continue;
-    }
+    // a check that stopped on a defect: never shown as a clean unit; a reading that stopped midway would
+    // understate the totals, so such a unit is left out of them
     if (read.complete === false || (rep.readFailures?.length ?? 0) > 0) {
       u.status = "not-checked";
-      // figures read only in part would understate the totals
       if ((rep.readFailures?.length ?? 0) > 0) {
         u.messages.unshift(T.notRead);
         continue;
       }
       u.messages.unshift(T.notChecked);
     }
-    if (m.unit) seenNames.push({ name: m.unit, file });
-    if (rep.entries.size > 0 && !seenPrints.has(fp)) seenPrints.set(fp, file);
+    const fp = fingerprint(rep);
+    // the other version of the forms: everything that maps is counted, the rest listed
+    if (m.version && m.version !== o.version) {
+      const t = toVersion(rep, o.version, lvl);
+      rep = t.report;
+      u.otherVersion = m.version;
+      u.unmapped = t.unmapped ?? [];
+      u.messages.unshift(
+        T.otherVersion(
+          versionLabel(m.version),
+          versionLabel(o.version),
+          u.unmapped.length,
+          u.unmapped.slice(0, 5).map((x) => `BM${x.form} ${x.code}`)
+        )
+      );
+    }
+    const trusted =
+      named &&
+      (m.source === "addin" || (m.unitSource !== undefined ? !WEAK_UNIT_SOURCES.has(m.unitSource) : true)) &&
+      nameFitsLevel(u.unit, lvl);
+    if (named && !nameFitsLevel(u.unit, lvl)) u.messages.push(T.nameOfOtherLevel(u.unit, levelNames[lvl]));
+    cands.push({ index: units.length - 1, report: rep, fp, trusted, named, key: nameKey(u.unit) });
+  }
+
+  // the same unit twice, decided by the unit and the figures (never by a shared text):
+  // - same unit, same figures: a copy, counted once;
+  // - same unit (named by the file itself), other figures: sent again, the later file received is kept
+  //   (the first in the list when the dates are unknown), and both files say which;
+  // - no unit name, same figures as another file: a copy of it;
+  // - different units, same figures (small communes with blank forms), or a unit name taken from the
+  //   file's text with other figures: both counted, warned.
+  const kept: Candidate[] = [];
+  const keptByName = new Map<string, Candidate>();
+  const keptByPrint = new Map<string, Candidate>();
+  const drop = (c: Candidate, of: Candidate, msg: string) => {
+    const u = units[c.index];
+    u.status = "duplicate";
+    u.duplicateOf = units[of.index].file;
+    u.messages.unshift(msg);
+  };
+  for (const c of cands) {
+    const u = units[c.index];
+    const same = c.named && c.key ? keptByName.get(c.key) : undefined;
+    const copy = keptByPrint.get(c.fp);
+    if (same && same.fp === c.fp) {
+      drop(c, same, T.duplicateOf(units[same.index].file));
+      continue;
+    }
+    if (same && same.trusted && c.trusted) {
+      const a = inputs[same.index]?.receivedAt;
+      const b = inputs[c.index]?.receivedAt;
+      const laterWins = a instanceof Date && b instanceof Date && b.getTime() > a.getTime();
+      if (laterWins) {
+        drop(same, c, T.replacedBy(u.file));
+        units[c.index].messages.push(T.replaces(units[same.index].file));
+        kept[kept.indexOf(same)] = c;
+        keptByName.set(c.key, c);
+        if (keptByPrint.get(same.fp) === same) keptByPrint.delete(same.fp);
+        if (!keptByPrint.has(c.fp)) keptByPrint.set(c.fp, c);
+      } else drop(c, same, T.resentKeepFirst(units[same.index].file, a instanceof Date && b instanceof Date));
+      continue;
+    }
+    if (same) u.messages.push(T.sameNameOtherFigures(units[same.index].file));
+    if (!c.named && copy) {
+      drop(c, copy, T.duplicateOf(units[copy.index].file));
+      continue;
+    }
+    if (copy) u.messages.push(T.sameFigures(units[copy.index].file));
+    kept.push(c);
+    if (c.named && c.key && !keptByName.has(c.key)) keptByName.set(c.key, c);
+    if (!keptByPrint.has(c.fp)) keptByPrint.set(c.fp, c);
+  }
+  kept.sort((a, b) => a.index - b.index);
+  const counted: number[] = [];
+  const reports: Report[] = [];
+  for (const c of kept) {
+    const u = units[c.index];
     u.counted = true;
     u.column = counted.length;
-    counted.push(units.length - 1);
-    reports.push(rep);
+    counted.push(c.index);
+    reports.push(c.report);
   }
 
   // missing units from the expected list
   const missing: string[] = [];
+  const sentKeys = new Set(units.filter((u) => u.status !== "unreadable").map((u) => nameKey(u.unit)));
+  const missingKeys = new Set<string>();
   for (const name of o.expected ?? []) {
     if (!String(name ?? "").trim()) continue;
     // a unit that sent a file (even a flagged one) is not missing; its file is flagged instead
-    const found = units.some((u) => u.status !== "unreadable" && sameName(u.unit, name));
-    if (!found && !missing.some((x) => sameName(x, name))) missing.push(String(name).trim());
+    const k = nameKey(String(name));
+    if (!k) continue;
+    if (!sentKeys.has(k) && !missingKeys.has(k)) {
+      missing.push(String(name).trim());
+      missingKeys.add(k);
+    }
   }
 
   // rules per source level present among counted units
@@ -309,6 +486,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
 
   const rows: TotalRow[] = [];
   const byId = new Map<string, TotalRow>();
+  const unread: NonNullable<UnitResult["unread"]>[] = countedUnits.map(() => []);
   const targetRows: Indicator[] = [];
   for (let form = 1; form <= 7; form++) targetRows.push(...formRows(form, o.level, o.version));
   const computing: Aggregate[] = ["sum", "ratio", "any", "survey-mode", "count-by-code"];
@@ -346,6 +524,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       na: 0,
       missing: 0,
       flags: [],
+      incomplete: [],
       parts: eff.parts,
     };
     const fromSet = new Set<string>();
@@ -358,7 +537,14 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
           return;
         }
         r.from.forEach((s) => fromSet.add(s));
-        row.cells.push(unitCellFor(reports[k], r.from));
+        const cell = unitCellFor(reports[k], r.from);
+        row.cells.push(cell);
+        if (cell.k === "text") {
+          row.incomplete.push({ unit: u.unit, reason: "unread" });
+          const e = r.from.map((id) => reports[k].entries.get(id)).find((x) => x && cellOf(x.value).k === "text");
+          unread[k].push({ form: ind.form, code: (e?.printedCode ?? row.code).replace(/\.$/, ""), text: cell.text });
+        } else if (cell.k === "missing")
+          row.incomplete.push({ unit: u.unit, reason: whyMissing(u, reports[k], ind.form, r.from) });
       });
       row.from = [...fromSet];
       tally(row);
@@ -389,11 +575,27 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     row.flags = [];
     row.missing = Math.max(num.missing, den.missing);
     row.na = Math.max(num.na, den.na);
-    if (row.missing > 0) row.flags.push(T.missingUnits(row.missing));
+    // a unit missing from either part is missing from the ratio (in column order, first reason)
+    row.incomplete = countedUnits
+      .map((u) => num.incomplete.find((x) => x.unit === u.unit) ?? den.incomplete.find((x) => x.unit === u.unit))
+      .filter((x): x is TotalRow["incomplete"][number] => x !== undefined);
+    if (row.incomplete.length > 0) row.flags.push(T.incomplete(groupIncomplete(row.incomplete)));
     if (row.na > 0) row.flags.push(T.naUnits(row.na));
     if (den.value === 0) row.flags.push(T.zeroDenominator);
     row.value = num.value !== null && den.value !== null ? percentOf(num.value, den.value) : null;
   }
+
+  // each unit says which of its figures could not be read
+  countedUnits.forEach((u, k) => {
+    if (unread[k].length === 0) return;
+    u.unread = unread[k];
+    u.messages.push(
+      T.unreadFigures(
+        unread[k].length,
+        unread[k].slice(0, 3).map((x) => T.unreadRow(x.form, x.code, x.text))
+      )
+    );
+  });
 
   // notes written by the units, with the unit's name
   const notes: UnitNote[] = [];
@@ -441,7 +643,30 @@ function unitCellFor(rep: Report, from: string[]): UnitCell {
   if (cells.every((c) => c.k === "n")) return { k: "n", v: sumDec(cells.map((c) => (c as { v: number }).v)) };
   const na = cells.find((c) => c.k === "na");
   if (na && cells.every((c) => c.k === "na" || c.k === "n")) return na;
-  return { k: "missing" };
+  return cells.find((c) => c.k === "text") ?? { k: "missing" };
+}
+
+/** Why a counted unit has no figure for a row: the form not sent, a row its version lacks, or left blank. */
+function whyMissing(u: UnitResult, rep: Report, form: number, from: string[]): IncompleteReason {
+  if (!(rep.forms ?? []).includes(form)) return "no-form";
+  if (
+    u.otherVersion &&
+    from.some((id) => !rep.entries.has(id) && !indicatorById(id)?.versions.includes(u.otherVersion!))
+  )
+    return "unmapped";
+  return "blank";
+}
+
+/** The incomplete units grouped by reason, in the order first met: for one flag per total. */
+function groupIncomplete(list: TotalRow["incomplete"]): { reason: string; units: string[] }[] {
+  const out: { reason: string; units: string[] }[] = [];
+  for (const x of list) {
+    const label = incompleteReasons[x.reason];
+    let g = out.find((o) => o.reason === label);
+    if (!g) out.push((g = { reason: label, units: [] }));
+    g.units.push(x.unit);
+  }
+  return out;
 }
 
 function tally(row: TotalRow): void {
@@ -452,7 +677,6 @@ function tally(row: TotalRow): void {
 
 function rollUp(row: TotalRow, ind: Indicator): void {
   const nums = row.cells.filter((c): c is { k: "n"; v: number } => c.k === "n").map((c) => c.v);
-  const texts = row.cells.filter((c) => c.k === "text").length;
   switch (row.rule) {
     case "sum":
       row.value = nums.length > 0 ? sumDec(nums) : null;
@@ -484,9 +708,8 @@ function rollUp(row: TotalRow, ind: Indicator): void {
     default:
       break;
   }
-  if (row.missing > 0) row.flags.unshift(T.missingUnits(row.missing));
+  if (row.incomplete.length > 0) row.flags.unshift(T.incomplete(groupIncomplete(row.incomplete)));
   if (row.na > 0) row.flags.push(T.naUnits(row.na));
-  if (texts > 0) row.flags.push(T.textUnits(texts));
 }
 
 function countCodes(nums: number[], ind: Indicator): Record<number, number> {
@@ -500,6 +723,14 @@ function countCodes(nums: number[], ind: Indicator): Record<number, number> {
 export function totalsByCode(c: Consolidation): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const r of c.rows) if (r.kind !== "section") out[`${r.form}:${r.code}`] = r.value;
+  return out;
+}
+
+/** `"3:3.3.1"` keys to the counted units whose figure is not in that total (only totals that lack some), for `--json`. */
+export function incompleteByCode(c: Consolidation): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of c.rows)
+    if (r.kind !== "section" && r.incomplete.length > 0) out[`${r.form}:${r.code}`] = r.incomplete.map((x) => x.unit);
   return out;
 }
 

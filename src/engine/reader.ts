@@ -35,6 +35,7 @@ import { readSettings, parseStamp } from "./settings";
 import { a1 } from "./report";
 import { parseValue } from "./values";
 import { periodText, readerText } from "../i18n/engine";
+import { BoundedMap, rowsSignature } from "./match-cache";
 
 export { unitFromTitle } from "./title";
 
@@ -52,6 +53,16 @@ export interface ReadOptions {
 
 /** Lowercase, no diacritics, no markup or footnote marks, words separated by single spaces. */
 export function normText(s: unknown): string {
+  if (s === null || s === undefined) return "";
+  // the cells of one template's files repeat: short texts are folded once (pure, bounded)
+  if (typeof s !== "string" || s.length > 400) return normTextUncached(s);
+  let n = normMemo.get(s);
+  if (n === undefined) normMemo.set(s, (n = normTextUncached(s)));
+  return n;
+}
+const normMemo = new BoundedMap<string, string>(20000);
+
+function normTextUncached(s: unknown): string {
   if (s === null || s === undefined) return "";
   return String(s)
     .normalize("NFC")
@@ -185,10 +196,11 @@ function similarities(label: Set<string>[]): Map<string, number> {
 }
 
 /**
- * Labels seen in this read: token sets and similarities, shared by rows that print the same label (a big
- * sheet repeats its texts). Cleared at the start of every readReport.
+ * Labels seen: token sets and similarities, shared by rows that print the same label (a big sheet repeats
+ * its texts) and by the files of one consolidation (communes typed from one template print the same
+ * labels). Pure catalog-derived data, so it outlives a read; bounded (match-cache.ts).
  */
-const labelMemo = new Map<string, { forms: Set<string>[]; sims?: Map<string, number> }>();
+const labelMemo = new BoundedMap<string, { forms: Set<string>[]; sims?: Map<string, number> }>(20000);
 function memoLabel(label: string): { forms: Set<string>[]; sims?: Map<string, number> } {
   let m = labelMemo.get(label);
   if (!m) {
@@ -548,8 +560,48 @@ function rowSims(r: RawRow): Map<string, number> {
   return r.sims;
 }
 
-/** Greedy best-first assignment of rows to indicators; returns the pairs and their total score. */
+/** Everything but the first two parameters of f. */
+type RestOf<F> = F extends (a: never, b: never, ...rest: infer R) => unknown ? R : never;
+
+/**
+ * Assignments and edition choices already made, by the rows' matching signature (match-cache.ts) and every
+ * other argument: the files of one template are matched once. Pairs are kept as positions in the rows.
+ */
+const assignMemo = new BoundedMap<string, { pairs: [number, string, number][]; score: number }>(2000);
+const editionMemo = new BoundedMap<string, { level: Level; version: string }>(500);
+
+/** Forgets every cached label similarity, assignment and edition choice (tests compare with cold reads). */
+export function clearMatchCaches(): void {
+  labelMemo.clear();
+  assignMemo.clear();
+  editionMemo.clear();
+}
+
 function assign(
+  rows: RawRow[],
+  cands: Indicator[],
+  ...rest: RestOf<typeof assignUncached>
+): { pairs: Match[]; score: number } {
+  const sig = rowsSignature(rows);
+  if (sig === undefined) return assignUncached(rows, cands, ...rest);
+  const key = `${cands.map((i) => i.id).join(",")}\u0003${JSON.stringify(rest)}\u0003${sig}`;
+  const hit = assignMemo.get(key);
+  if (hit) {
+    const pairs: Match[] = [];
+    for (const [k, id, score] of hit.pairs) {
+      const ind = indicatorById(id);
+      if (ind) pairs.push({ row: rows[k], ind, score });
+    }
+    return { pairs, score: hit.score };
+  }
+  const out = assignUncached(rows, cands, ...rest);
+  const at = new Map(rows.map((r, k) => [r, k]));
+  assignMemo.set(key, { pairs: out.pairs.map((m) => [at.get(m.row)!, m.ind.id, m.score]), score: out.score });
+  return out;
+}
+
+/** Greedy best-first assignment of rows to indicators; returns the pairs and their total score. */
+function assignUncached(
   rows: RawRow[],
   cands: Indicator[],
   level: Level | undefined,
@@ -1016,7 +1068,23 @@ function settleUnknownForms(rows: RawRow[]): void {
   }
 }
 
-function chooseEdition(rows: RawRow[], hints: Hints, titled?: Level): { level: Level; version: string } {
+function chooseEdition(
+  rows: RawRow[],
+  hints: Hints,
+  ...rest: RestOf<typeof chooseEditionUncached>
+): { level: Level; version: string } {
+  const sig = rowsSignature(rows);
+  if (sig === undefined) return chooseEditionUncached(rows, hints, ...rest);
+  // the choice depends on the rows and on the level and version the workbook's settings name
+  const key = `${hints.level ?? ""}|${hints.version ?? ""}|${JSON.stringify(rest)}\u0003${sig}`;
+  const hit = editionMemo.get(key);
+  if (hit) return { ...hit };
+  const out = chooseEditionUncached(rows, hints, ...rest);
+  editionMemo.set(key, { ...out });
+  return out;
+}
+
+function chooseEditionUncached(rows: RawRow[], hints: Hints, titled?: Level): { level: Level; version: string } {
   const forms = [...new Set(rows.map((r) => r.form).filter((f) => f > 0))];
   let best: { level: Level; version: string; score: number } | undefined;
   // what the user picked in the pane (stored in the workbook) decides; the file's fit only fills the gaps
@@ -1060,7 +1128,6 @@ function chooseEdition(rows: RawRow[], hints: Hints, titled?: Level): { level: L
  */
 export function readReport(sheets: GridSheet[], opts: ReadOptions = {}): Report {
   const report: Report = { meta: { source: "handmade" }, forms: [], entries: new Map(), unplaced: [] };
-  labelMemo.clear();
   readerWork.scored = 0;
   readerWork.labels = 0;
   try {
@@ -1072,7 +1139,6 @@ export function readReport(sheets: GridSheet[], opts: ReadOptions = {}): Report 
       stack: e instanceof Error ? e.stack : undefined,
     });
   }
-  labelMemo.clear();
   report.forms.sort((a, b) => a - b);
   return report;
 }

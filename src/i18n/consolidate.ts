@@ -26,10 +26,19 @@ export const statusLabels = {
   "not-checked": "Chưa kiểm tra được",
 } as const;
 
+/** Why a unit's figure is not in a total (TotalRow.incomplete). */
+export const incompleteReasons = {
+  unread: "không đọc được số",
+  blank: "bỏ trống",
+  "no-form": "không gửi biểu mẫu này",
+  unmapped: "mẫu phiên bản khác không có chỉ tiêu này",
+} as const;
+
+/** At most this many unit names in a total's flag (the JSON lists them all). */
+const MAX_NAMES = 8;
+
 export const consolidateText = {
-  missingUnits: (n: number) => `thiếu ${n} đơn vị`,
   naUnits: (n: number) => `${n} đơn vị không áp dụng`,
-  textUnits: (n: number) => `${n} đơn vị ghi chữ thay cho số`,
   zeroDenominator: "mẫu số bằng 0",
   yesCount: (n: number, total: number) => `Có: ${n}/${total} đơn vị`,
   codeCount: (code: number, label: string, n: number) => `${code} (${label}): ${n} đơn vị`,
@@ -42,7 +51,37 @@ export const consolidateText = {
   wrongLevel: (got: string, allowed: string) =>
     `Tệp là báo cáo cấp ${got}, trong khi chỉ tổng hợp báo cáo cấp ${allowed}; không tổng hợp.`,
   noFigures: "Không tìm thấy biểu mẫu hay số liệu nào trong tệp; không tổng hợp.",
-  noUnitName: (file: string) => `Tệp ${file} không ghi tên đơn vị; dùng tên tệp.`,
+  noUnitName: (file: string) => `Không tìm thấy tên đơn vị trong tệp, dùng tên tệp (${file}).`,
+  nameOfOtherLevel: (name: string, level: string) =>
+    `Tên đơn vị đọc được trong tệp ("${name}") không phải tên một đơn vị cấp ${level}; kiểm tra lại.`,
+  otherVersion: (got: string, want: string, unmapped: number, first: string[]) =>
+    `Đơn vị dùng mẫu ${got} (không phải ${want}); vẫn tổng hợp, các chỉ tiêu cùng nội dung được chuyển sang mẫu ${want}` +
+    (unmapped > 0
+      ? `; ${unmapped} chỉ tiêu không chuyển được: ${first.join(", ")}${unmapped > first.length ? ", …" : ""}.`
+      : "."),
+  mappedFrom: (codes: string[]) => `Chuyển từ mẫu phiên bản khác: ${codes.join(" + ")}`,
+  replacedBy: (file: string) => `Đơn vị đã gửi lại tệp ${file} (nhận sau); chỉ tính tệp đó.`,
+  replaces: (file: string) => `Thay cho tệp ${file} đơn vị gửi trước.`,
+  resentKeepFirst: (file: string, dated: boolean) =>
+    `Cùng đơn vị và kỳ báo cáo với tệp ${file} nhưng số liệu khác; chỉ tính tệp ${file}` +
+    (dated ? " (nhận sau)." : " (không biết tệp nào gửi sau, kiểm tra lại)."),
+  sameNameOtherFigures: (file: string) =>
+    `Cùng tên đơn vị với tệp ${file} nhưng số liệu khác và tên chỉ đọc được từ nội dung tệp; tính cả hai, kiểm tra lại tên đơn vị.`,
+  incomplete: (groups: { reason: string; units: string[] }[]) => {
+    const n = groups.reduce((a, g) => a + g.units.length, 0);
+    let left = MAX_NAMES;
+    const parts = groups.map((g) => {
+      const shown = g.units.slice(0, Math.max(0, left));
+      left -= shown.length;
+      const more = g.units.length - shown.length;
+      return `${shown.join(", ")}${more > 0 ? `${shown.length ? " " : ""}và ${more} đơn vị khác` : ""} (${g.reason})`;
+    });
+    return `Chưa đủ ${n} đơn vị: ${parts.join("; ")}`;
+  },
+  unreadFigures: (n: number, first: string[]) =>
+    `Không đọc được ${n} số: ${first.join("; ")}${n > first.length ? "; …" : ""} (không có trong tổng).`,
+  unreadRow: (form: number, code: string, text: string) =>
+    `Biểu mẫu ${form} dòng ${code} ("${text.length > 30 ? text.slice(0, 30) + "…" : text}")`,
   late: (days: number, deadline: string) => `Nộp muộn ${days} ngày (hạn ${deadline}).`,
   missingForms: (forms: string) => `Thiếu biểu mẫu ${forms}.`,
   notChecked:

@@ -8,34 +8,42 @@ import { formRows, VERSION_IDS } from "../../src/catalog";
 const pairs = consolidationPairs();
 
 test("the four level pairs, each with a note", () => {
-  expect(pairs.map((p) => `${p.target}<-${p.source}`).sort()).toEqual(["huyen<-xa", "tinh<-huyen", "tinh<-so", "tinh<-xa"]);
+  expect(pairs.map((p) => `${p.target}<-${p.source}`).sort()).toEqual([
+    "huyen<-xa",
+    "tinh<-huyen",
+    "tinh<-so",
+    "tinh<-xa",
+  ]);
   expect(sourceLevels("huyen")).toEqual(["xa"]);
   expect(sourceLevels("xa")).toEqual([]);
   for (const o of aggregationFile().overrides) expect(o.reason.length).toBeGreaterThan(10);
 });
 
-describe.each(pairs.flatMap((p) => VERSION_IDS.map((v) => [p.target, p.source, v] as const)))("%s <- %s (%s)", (target, source, version) => {
-  const rules = aggregationRules(target, source, version);
-  const targetIds = [1, 2, 3, 4, 5, 6, 7].flatMap((f) => formRows(f, target, version)).map((i) => i.id);
-  const sourceIds = new Set([1, 2, 3, 4, 5, 6, 7].flatMap((f) => formRows(f, source, version)).map((i) => i.id));
+describe.each(pairs.flatMap((p) => VERSION_IDS.map((v) => [p.target, p.source, v] as const)))(
+  "%s <- %s (%s)",
+  (target, source, version) => {
+    const rules = aggregationRules(target, source, version);
+    const targetIds = [1, 2, 3, 4, 5, 6, 7].flatMap((f) => formRows(f, target, version)).map((i) => i.id);
+    const sourceIds = new Set([1, 2, 3, 4, 5, 6, 7].flatMap((f) => formRows(f, source, version)).map((i) => i.id));
 
-  test("a rule for every row of the consolidating edition, none for others", () => {
-    expect([...rules.keys()].sort()).toEqual([...targetIds].sort());
-  });
+    test("a rule for every row of the consolidating edition, none for others", () => {
+      expect([...rules.keys()].sort()).toEqual([...targetIds].sort());
+    });
 
-  test("figures come only from the subordinate edition; ratios only from summed parts", () => {
-    for (const r of rules.values()) {
-      if (["sum", "any", "survey-mode", "count-by-code"].includes(r.rule)) {
-        expect(r.from.length).toBeGreaterThan(0);
-        for (const s of r.from) expect(sourceIds.has(s)).toBe(true);
+    test("figures come only from the subordinate edition; ratios only from summed parts", () => {
+      for (const r of rules.values()) {
+        if (["sum", "any", "survey-mode", "count-by-code"].includes(r.rule)) {
+          expect(r.from.length).toBeGreaterThan(0);
+          for (const s of r.from) expect(sourceIds.has(s)).toBe(true);
+        }
+        if (r.rule === "ratio") {
+          expect(rules.get(r.parts!.numerator)!.rule).toBe("sum");
+          expect(rules.get(r.parts!.denominator)!.rule).toBe("sum");
+        }
       }
-      if (r.rule === "ratio") {
-        expect(rules.get(r.parts!.numerator)!.rule).toBe("sum");
-        expect(rules.get(r.parts!.denominator)!.rule).toBe("sum");
-      }
-    }
-  });
-});
+    });
+  }
+);
 
 test("documented decisions", () => {
   const hx = aggregationRules("huyen", "xa", "v2022-muc-do");

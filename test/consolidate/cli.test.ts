@@ -24,7 +24,12 @@ const N2023: Period = { kind: "N", year: 2023 };
 const V = "v2022-muc-do";
 let dir: string;
 
-async function addinFile(name: string, unit: string, values: Record<string, number | string>, period: Period = N2023): Promise<string> {
+async function addinFile(
+  name: string,
+  unit: string,
+  values: Record<string, number | string>,
+  period: Period = N2023
+): Promise<string> {
   const wb = buildFormsWorkbook([], { level: "xa", version: V, period, unit });
   fillForms(wb, new Map(Object.entries(values)));
   const f = path.join(dir, name);
@@ -50,8 +55,19 @@ let files: string[];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-cons-"));
-  const a = await addinFile("an-binh.xlsx", "=UBND xã An Bình", { "bm3:3.3.1": 1200, "bm3:3.3.2": 1150, "bm4:2.1": 18, "bm1:6": 0 });
-  const b = await addinFile("binh-minh.xlsx", "UBND xã Bình Minh", { "bm3:3.3.1": 800, "bm3:3.3.2": 790, "bm4:2.1": 22, "bm1:6": 1, "bm1:6.1": 150 });
+  const a = await addinFile("an-binh.xlsx", "=UBND xã An Bình", {
+    "bm3:3.3.1": 1200,
+    "bm3:3.3.2": 1150,
+    "bm4:2.1": 18,
+    "bm1:6": 0,
+  });
+  const b = await addinFile("binh-minh.xlsx", "UBND xã Bình Minh", {
+    "bm3:3.3.1": 800,
+    "bm3:3.3.2": 790,
+    "bm4:2.1": 22,
+    "bm1:6": 1,
+    "bm1:6.1": 150,
+  });
   // seed 004 has no unit name in its cells: the name comes from the file name
   const c = path.join(dir, "UBND xã Chi Lăng Nam.xlsx");
   fs.writeFileSync(c, await makeSeedWorkbook("004", "sheet-per-form"));
@@ -68,12 +84,39 @@ test("--json: statuses, missing units and totals by the district's printed codes
   const out = path.join(dir, "tong-hop.xlsx");
   const expect_ = path.join(dir, "ds.txt");
   fs.writeFileSync(expect_, "UBND xã An Bình\nUBND xã Bình Minh\n# comment\nUBND xã Hồng Quang\n");
-  const r = await capture([...files, "-o", out, "--level", "huyen", "--period", "N-2023", "--unit", "UBND huyện Thanh Miện", "--expect", expect_, "--json"]);
+  const r = await capture([
+    ...files,
+    "-o",
+    out,
+    "--level",
+    "huyen",
+    "--period",
+    "N-2023",
+    "--unit",
+    "UBND huyện Thanh Miện",
+    "--expect",
+    expect_,
+    "--json",
+  ]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
   const j = JSON.parse(r.out);
-  expect(j.units.map((u: { status: string }) => u.status)).toEqual(["ok", "ok", "ok", "unreadable", "duplicate", "wrong-period"]);
-  expect(j.units[0]).toEqual({ file: files[0], unit: "=UBND xã An Bình", status: "ok", errors: 0, warnings: expect.any(Number) });
+  expect(j.units.map((u: { status: string }) => u.status)).toEqual([
+    "ok",
+    "ok",
+    "ok",
+    "unreadable",
+    "duplicate",
+    "wrong-period",
+  ]);
+  expect(j.units[0]).toEqual({
+    file: files[0],
+    unit: "=UBND xã An Bình",
+    status: "ok",
+    errors: 0,
+    warnings: expect.any(Number),
+    messages: expect.any(Array),
+  });
   // "=UBND xã An Bình" folds to the expected "UBND xã An Bình"
   expect(j.missing).toEqual(["UBND xã Hồng Quang"]);
   // seed 004: 3.3.1 = 3.225, 3.3.2 = 3.225, 4 2.1 = 20, survey ballots 3.225
@@ -95,6 +138,26 @@ test("--json: statuses, missing units and totals by the district's printed codes
   expect(report.entries.get("bm3:3.3.1")!.value.number).toBe(5225);
   expect(report.entries.get("bm3:3.3")!.value.number).toBe(98.85);
   expect(validate(report).filter((f) => f.severity === "error")).toEqual([]);
+}, 60000);
+
+test("--json and the Tổng hợp tab: a total lacking a unit's unreadable figure names the unit", async () => {
+  const a = await addinFile("xa-a.xlsx", "UBND xã A", { "bm3:3.3.1": 1200, "bm3:3.3.2": 1150 });
+  const b = await addinFile("xa-b.xlsx", "UBND xã B", { "bm3:3.3.1": "abc", "bm3:3.3.2": 790 });
+  const out = path.join(dir, "tong-hop-abc.xlsx");
+  const r = await capture([a, b, "-o", out, "--level", "huyen", "--period", "N-2023", "--unit", "H", "--json"]);
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.out);
+  expect(j.totals["3:3.3.1"]).toBe(1200);
+  expect(j.incomplete["3:3.3.1"]).toEqual(["UBND xã B"]);
+  expect(j.incomplete["3:3.3"]).toEqual(["UBND xã B"]);
+  expect(j.incomplete["3:3.3.2"]).toBeUndefined();
+  expect(j.units[1].unread).toEqual([{ form: 3, code: "3.3.1", text: "abc" }]);
+  expect(j.units[1].messages.join(" ")).toMatch(/Không đọc được 1 số: Biểu mẫu 3 dòng 3.3.1 \("abc"\)/);
+  const rd = readWorkbookFile(new Uint8Array(fs.readFileSync(out)), "tong-hop-abc.xlsx");
+  if (!rd.ok) throw new Error(rd.reason);
+  const tab = rd.sheets.find((s) => s.name === "Tổng hợp")!;
+  const line = tab.values.find((v) => v[5] === "bm3:3.3.1")!;
+  expect(line[7]).toBe("Chưa đủ 1 đơn vị: UBND xã B (không đọc được số)");
 }, 60000);
 
 test("exit 2 and nothing written when no file can be consolidated; bad arguments give one Vietnamese line", async () => {

@@ -26,7 +26,13 @@ export function workbookToGrids(wb: WorkbookSpec): { sheets: GridSheet[]; settin
 }
 
 /** A unit's report as written by the add-in with these figures (id → number or text such as "-"). */
-export function addinReport(level: Level, version: string, period: Period, unit: string, values: Record<string, number | string>): Report {
+export function addinReport(
+  level: Level,
+  version: string,
+  period: Period,
+  unit: string,
+  values: Record<string, number | string>
+): Report {
   const wb = buildFormsWorkbook([], { level, version, period, unit });
   fillForms(wb, new Map(Object.entries(values)));
   const g = workbookToGrids(wb);

@@ -21,7 +21,7 @@ const N2023 = { kind: "N" as const, year: 2023 };
 const V = "v2022-muc-do";
 
 function make(): Consolidation {
-  const a = addinReport("xa", V, N2023, "=HYPERLINK(\"http://x\",\"Xã A\")", {
+  const a = addinReport("xa", V, N2023, '=HYPERLINK("http://x","Xã A")', {
     "bm3:3.3.1": 120,
     "bm3:3.3.2": 100,
     "bm4:2.1": 10,
@@ -32,33 +32,54 @@ function make(): Consolidation {
     "bm6:1.2": 5,
   });
   a.entries.get("bm4:2.1")!.note = "+84 cán bộ hợp đồng";
-  const b = addinReport("xa", V, N2023, "Xã B", { "bm3:3.3.1": 80, "bm3:3.3.2": 80, "bm4:2.1": "-", "bm1:6": 1, "bm1:6.1": 60, "bm1:6.2": 1, "bm6:1.1": 30, "bm6:1.2": 30 });
+  const b = addinReport("xa", V, N2023, "Xã B", {
+    "bm3:3.3.1": 80,
+    "bm3:3.3.2": 80,
+    "bm4:2.1": "-",
+    "bm1:6": 1,
+    "bm1:6.1": 60,
+    "bm1:6.2": 1,
+    "bm6:1.1": 30,
+    "bm6:1.2": 30,
+  });
   const d = addinReport("xa", V, N2023, "Xã D", { "bm3:3.3.1": 7, "bm3:3.3.2": 7, "bm1:6": 0 });
-  return consolidate([unitInput("a", a), unitInput("b", b), unitInput("d", d)], { level: "huyen", version: V, period: N2023, unit: "UBND huyện Test" });
+  return consolidate([unitInput("a", a), unitInput("b", b), unitInput("d", d)], {
+    level: "huyen",
+    version: V,
+    period: N2023,
+    unit: "UBND huyện Test",
+  });
 }
 
 describe("Tổng hợp tab", () => {
   const c = make();
   const spec = buildConsolidatedSheet(c);
   const grid = specToGrid(spec);
-  const rowOfId = (id: string) => spec.cells.findIndex((r) => r[CONS_COL.id - 1]?.t === "s" && (r[CONS_COL.id - 1] as { v: string }).v === id);
+  const rowOfId = (id: string) =>
+    spec.cells.findIndex((r) => r[CONS_COL.id - 1]?.t === "s" && (r[CONS_COL.id - 1] as { v: string }).v === id);
 
   test("metadata marks the tab as consolidated (the reader skips it as a report)", () => {
     const m = decodeMeta((spec.cells[0][CONS_COL.id - 1] as { v: string }).v);
-    expect(m).toMatchObject({ kind: "consolidated", level: "huyen", version: V, unit: "UBND huyện Test", period: "N-2023" });
+    expect(m).toMatchObject({
+      kind: "consolidated",
+      level: "huyen",
+      version: V,
+      unit: "UBND huyện Test",
+      period: "N-2023",
+    });
     expect(readReport([grid]).entries.size).toBe(0);
   });
 
   test("unit names and notes are text cells, even when they start with = or +", () => {
     const head = spec.cells[CONS_HEADER_ROW - 1];
-    expect(head[CONS_COL.firstUnit - 1]).toEqual({ t: "s", v: "=HYPERLINK(\"http://x\",\"Xã A\")" });
+    expect(head[CONS_COL.firstUnit - 1]).toEqual({ t: "s", v: '=HYPERLINK("http://x","Xã A")' });
     const status = buildConsolidationStatusSheet(c);
     const noteRow = status.cells.find((r) => r.some((x) => x?.t === "s" && x.v === "+84 cán bộ hợp đồng"));
     expect(noteRow).toBeDefined();
     expect(status.cells.some((r) => r.some((x) => x?.t === "f"))).toBe(false);
     // the files' list: file, unit, status, errors, warnings, details (column F stays free)
     const fileRow = status.cells.find((r) => r[0]?.t === "s" && r[0].v === "a")!;
-    expect(fileRow[1]).toEqual({ t: "s", v: "=HYPERLINK(\"http://x\",\"Xã A\")" });
+    expect(fileRow[1]).toEqual({ t: "s", v: '=HYPERLINK("http://x","Xã A")' });
     expect(fileRow[2]).toEqual({ t: "s", v: "Đã tổng hợp" });
     expect(fileRow[3]).toEqual({ t: "n", v: 0 });
     expect(fileRow[5]).toBeNull();
@@ -100,7 +121,13 @@ describe("consolidated forms", () => {
   const report = readReport(g.sheets, { settings: g.settings });
 
   test("read back as the district's own report with the totals in place", () => {
-    expect(report.meta).toMatchObject({ source: "addin", level: "huyen", version: V, unit: "UBND huyện Test", period: N2023 });
+    expect(report.meta).toMatchObject({
+      source: "addin",
+      level: "huyen",
+      version: V,
+      unit: "UBND huyện Test",
+      period: N2023,
+    });
     expect(report.entries.get("bm3:3.3.1")!.value.number).toBe(207);
     expect(report.entries.get("bm3:3.3")!.value.number).toBe(90.34); // the form's own ratio formula
     expect(report.entries.get("bm6:1")!.value.number).toBe(87.5); // 35 / 40
@@ -116,7 +143,14 @@ describe("consolidated forms", () => {
 
 describe("re-running guard", () => {
   test("only sheets carrying the add-in's metadata are replaced; a user's sheet keeps its name", () => {
-    const ours = encodeMeta({ kind: "consolidated", version: V, level: "huyen", unit: "H", period: "N-2023", app: "0.1.0" });
+    const ours = encodeMeta({
+      kind: "consolidated",
+      version: V,
+      level: "huyen",
+      unit: "H",
+      period: "N-2023",
+      app: "0.1.0",
+    });
     const spec = buildConsolidatedSheet(make());
     const p = planSheetReplacement(
       [

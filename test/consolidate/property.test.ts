@@ -13,7 +13,13 @@ const fig: fc.Arbitrary<Fig> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ t: "na" as const }) },
   { weight: 1, arbitrary: fc.constant({ t: "missing" as const }) }
 );
-const unit = fc.record({ staff: fig, money: fc.integer({ min: 0, max: 10_000_000 }), files: fc.integer({ min: 0, max: 50_000 }), ontime: fc.double({ min: 0, max: 1, noNaN: true }), survey: fc.constantFrom(0, 1, 2) });
+const unit = fc.record({
+  staff: fig,
+  money: fc.integer({ min: 0, max: 10_000_000 }),
+  files: fc.integer({ min: 0, max: 50_000 }),
+  ontime: fc.double({ min: 0, max: 1, noNaN: true }),
+  survey: fc.constantFrom(0, 1, 2),
+});
 
 function pv(f: Fig): ParsedValue | undefined {
   if (f.t === "n") return { state: "value", number: f.v, raw: f.v };
@@ -22,7 +28,13 @@ function pv(f: Fig): ParsedValue | undefined {
 }
 
 function report(i: number, u: { staff: Fig; money: number; files: number; ontime: number; survey: number }) {
-  const r = emptyReport({ source: "addin", level: "xa", version: "v2022-muc-do", unit: `Xã số ${i}`, period: { kind: "6T", year: 2024 } });
+  const r = emptyReport({
+    source: "addin",
+    level: "xa",
+    version: "v2022-muc-do",
+    unit: `Xã số ${i}`,
+    period: { kind: "6T", year: 2024 },
+  });
   r.forms = [1, 2, 3, 4, 5, 6, 7];
   const put = (id: string, v: ParsedValue | undefined) => v && r.entries.set(id, { indicatorId: id, value: v });
   put("bm4:2.1", pv(u.staff));
@@ -38,8 +50,16 @@ function report(i: number, u: { staff: Fig; money: number; files: number; ontime
 test("totals equal the independent sums", () => {
   fc.assert(
     fc.property(fc.array(unit, { minLength: 1, maxLength: 40 }), (us) => {
-      const inputs: UnitInput[] = us.map((u, i) => ({ file: `f${i}.xlsx`, read: { ok: true, report: report(i, u), findings: [] } }));
-      const c = consolidate(inputs, { level: "huyen", version: "v2022-muc-do", period: { kind: "6T", year: 2024 }, unit: "Huyện" });
+      const inputs: UnitInput[] = us.map((u, i) => ({
+        file: `f${i}.xlsx`,
+        read: { ok: true, report: report(i, u), findings: [] },
+      }));
+      const c = consolidate(inputs, {
+        level: "huyen",
+        version: "v2022-muc-do",
+        period: { kind: "6T", year: 2024 },
+        unit: "Huyện",
+      });
       const row = (id: string) => c.rows.find((r) => r.indicatorId === id)!;
       expect(c.counted.length).toBe(us.length);
 
