@@ -1,7 +1,9 @@
 /**
  * Builds the legacy pane with webpack.legacy.js (production, into a temporary folder) and parses every
  * emitted script as ECMAScript 5: no ES2015+ syntax reaches Internet Explorer 11. Also checks that the
- * stand-ins replaced what IE11 cannot run (zod's Proxy, the engine's BigInt).
+ * stand-ins replaced what IE11 cannot run (zod's Proxy, the engine's BigInt). The ribbon function file
+ * (commands.html + commands.js of webpack.config.js), which Excel 2019 loads in the same web view, is built from the
+ * main config with only that entry and parsed the same way.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -12,6 +14,8 @@ jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, "../..");
 let out: string;
+let commandsOut: string;
+let commandsStats: typeof stats;
 type ModuleStats = { identifier?: string; modules?: ModuleStats[] };
 let stats: { hasErrors(): boolean; toString(o?: unknown): string; toJson(o?: unknown): { modules?: ModuleStats[] } };
 
@@ -30,10 +34,24 @@ beforeAll(async () => {
   const config = make({ outDir: out }, { mode: "production" });
   config.context = ROOT;
   stats = await run(config);
+
+  commandsOut = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-commands-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeMain = require(path.join(ROOT, "webpack.config.js"));
+  const main = await makeMain({}, { mode: "production" });
+  main.context = ROOT;
+  main.entry = { commands: main.entry.commands };
+  main.output = { ...main.output, path: commandsOut };
+  main.plugins = main.plugins.filter(
+    (p: { userOptions?: { filename?: string } }) => p.userOptions?.filename === "commands.html",
+  );
+  expect(main.plugins).toHaveLength(1);
+  commandsStats = await run(main);
 });
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
+  if (commandsOut) fs.rmSync(commandsOut, { recursive: true, force: true });
 });
 
 /** The files the bundle was built from (module identifiers end with the resource actually read). */
@@ -90,4 +108,14 @@ test("the page has the CSP of taskpane.html, loads office.js from the CDN, no in
   expect(inline).toEqual([]);
   // boot.js is tiny: no polyfills
   expect(fs.statSync(path.join(out, "boot.js")).size).toBeLessThan(2000);
+});
+
+test("the ribbon function file (commands.js of the main build) parses as ECMAScript 5 too", () => {
+  expect(commandsStats.hasErrors()).toBe(false);
+  const code = fs.readFileSync(path.join(commandsOut, "commands.js"), "utf8");
+  expect(code.length).toBeGreaterThan(0);
+  expect(() => parse(code, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+  const html = fs.readFileSync(path.join(commandsOut, "commands.html"), "utf8");
+  expect(html).toMatch(/<script[^>]* src="?commands\.js"?>/);
+  expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com");
 });
