@@ -15,7 +15,7 @@ import { totalValues } from "./consolidate";
 import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
 import { buildFormsWorkbook } from "./layout";
 import { periodCode, periodLabel } from "./period";
-import { colLetters } from "./report";
+import { colLetters } from "./a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
 
 /** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */

@@ -1,7 +1,7 @@
 /**
- * Small helpers over a Report: creation, lookups, a JSON form (entries is a Map), cell addresses.
+ * Small helpers over a Report: creation, lookups, a JSON form (entries is a Map). Cell addresses: ./a1.ts.
  */
-import type { CellRef, ParsedValue, Report, ReportEntry, ReportMeta } from "./types";
+import type { ParsedValue, Report, ReportEntry, ReportMeta } from "./types";
 
 export function emptyReport(meta: Partial<ReportMeta> = {}): Report {
   return { meta: { source: "handmade", ...meta }, forms: [], entries: new Map(), unplaced: [] };
@@ -15,23 +15,6 @@ export function entryNumber(report: Report, id: string): number | undefined {
 
 export function entryValue(report: Report, id: string): ParsedValue | undefined {
   return report.entries.get(id)?.value;
-}
-
-/** Column letters for a 1-based column number (1 -> A, 27 -> AA). */
-export function colLetters(col: number): string {
-  let s = "";
-  let n = Math.max(1, Math.floor(col));
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "D12" for a cell reference. */
-export function a1(ref: Pick<CellRef, "row" | "col">): string {
-  return `${colLetters(ref.col)}${ref.row}`;
 }
 
 export interface ReportJSON {

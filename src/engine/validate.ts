@@ -16,7 +16,7 @@ import {
 } from "../catalog";
 import { findingText } from "../i18n/engine";
 import { formatVi, percentOf, sumDec } from "./numbers";
-import { a1 } from "./report";
+import { a1 } from "./a1";
 import { RuleDef, rulesFor } from "./rules";
 import type { Finding, Report, ReportEntry, RuleId } from "./types";
 

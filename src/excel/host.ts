@@ -14,7 +14,7 @@ import type { GridSheet, GridValue } from "../engine/types";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
 import { isPercentFormat, percentShown } from "../engine/percent-format";
 import { excelVi } from "../i18n/excel";
-import { Box, boxAddress, colLetter, parseCell, parseRange, stripSheet } from "./a1";
+import { Box, boxAddress, colLetters as colLetter, parseCell, parseRange, stripSheet } from "../engine/a1";
 
 // ---------------------------------------------------------------- public types
 

@@ -3,6 +3,7 @@
  * findings, which sheets to re-read after an edit, which fix a finding offers, the stamp.
  */
 import { DEFAULT_VERSION, FORM_NUMBERS, isLevel, VERSION_IDS } from "../catalog";
+import { a1 as cellA1, parseCell } from "../engine/a1";
 import { decodeMeta, SheetMeta, WorkbookSettings } from "../engine/conventions";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { Finding, GridSheet, PeriodKind, Report, Stamp } from "../engine/types";
@@ -147,11 +148,7 @@ export function mergeGrids(cache: GridSheet[], fresh: GridSheet[], reread: strin
 
 /** "D12" → { row: 12, col: 4 }; undefined for anything else. */
 export function parseA1(a1: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(a1.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return parseCell(a1);
 }
 
 /** The cell the layout writes at sheet!a1, if the spec has that sheet. */
@@ -276,12 +273,6 @@ export interface FillPlan {
   own: OwnRow[];
 }
 
-function colName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /**
  * Which value cells of the unit's own forms receive which total. Only empty cells are written; a cell
  * with a formula (ratios) is never touched; a typed cell that differs is a conflict; a typed cell equal
@@ -294,7 +285,7 @@ export function planFill(report: Report, totals: Map<string, number>, own: OwnRo
     if (!Number.isFinite(total)) continue;
     const e = report.entries.get(id);
     if (!e || !e.ref || e.formula) continue;
-    const a1 = `${colName(e.ref.col)}${e.ref.row}`;
+    const a1 = cellA1(e.ref);
     const cell: CellSpec = { t: "n", v: total };
     const raw = e.value.raw;
     const empty = e.value.state === "missing" && (raw === null || (typeof raw === "string" && raw.trim() === ""));

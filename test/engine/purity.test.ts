@@ -38,7 +38,8 @@ function identifiersOf(src: string): string[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, src);
   const out: string[] = [];
   for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
-    if (ts.tokenIsIdentifierOrKeyword(t)) out.push(scanner.getTokenText());
+    const word = t === ts.SyntaxKind.Identifier || (t >= ts.SyntaxKind.FirstKeyword && t <= ts.SyntaxKind.LastKeyword);
+    if (word) out.push(scanner.getTokenText());
   }
   return out;
 }
