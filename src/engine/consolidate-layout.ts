@@ -8,7 +8,7 @@
  * - the consolidating unit's own Biểu mẫu 1–7 (the layout engineer's forms) with the computed totals in
  *   the value cells; the rows the unit fills itself stay open.
  */
-import { catalog, formInfo } from "../catalog/index";
+import { formInfo } from "../catalog/index";
 import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
 import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
 import { totalValues } from "./consolidate";
@@ -339,9 +339,4 @@ export function planSheetReplacement(
     if (ours.has(name)) replace.push(name);
   }
   return { replace, keep, names };
-}
-
-/** The catalog's version name (for messages). */
-export function versionName(id: string): string {
-  return catalog.versions.find((v) => v.id === id)?.name ?? id;
 }

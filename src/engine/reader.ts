@@ -18,7 +18,6 @@ import {
   indicatorById,
   Indicator,
   isLevel,
-  isValueRow,
   labelsFor,
   Level,
   LEVELS,
@@ -844,11 +843,4 @@ export function unitFromTitle(line: string): string | undefined {
   if (!m) return undefined;
   const u = m[1].replace(/\s+/g, " ").trim();
   return u.length >= 3 && u.length <= 120 ? u : undefined;
-}
-
-/** Rows of the report's edition that carry a figure, for forms present in the report. */
-export function expectedRows(report: Report): Indicator[] {
-  const level = report.meta.level ?? "tinh";
-  const version = report.meta.version ?? DEFAULT_VERSION;
-  return report.forms.flatMap((f) => formRows(f, level, version)).filter(isValueRow);
 }

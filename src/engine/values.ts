@@ -153,8 +153,3 @@ function parseInner(raw: GridValue | undefined, kind?: Kind): ParsedValue {
   if (read.ambiguous) out.ambiguous = true;
   return out;
 }
-
-/** True when the parsed value is a usable number. */
-export function isNumberValue(v: ParsedValue | undefined): v is ParsedValue & { number: number } {
-  return !!v && v.state === "value" && typeof v.number === "number";
-}
