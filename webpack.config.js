@@ -15,7 +15,7 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { officeScript } = require("./webpack.shared");
+const { defineAppVersion, officeScript } = require("./webpack.shared");
 
 const DEV_URL = "https://localhost:3000/";
 /** Compiled to ES5 by TypeScript in this build (no Babel, no polyfills): test/legacy/es5.test.ts parses the output. */
@@ -124,6 +124,7 @@ module.exports = async (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      defineAppVersion(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

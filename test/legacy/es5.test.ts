@@ -84,6 +84,13 @@ test("zod and the BigInt engine modules are swapped out; the real engine and ada
   expect(js.indexOf("new Proxy")).toBe(-1);
 });
 
+test("package.json's version is compiled in (DefinePlugin), the placeholder is gone", () => {
+  const js = fs.readFileSync(path.join(out, "legacy.js"), "utf8");
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  expect(js).toContain(version);
+  expect(js).not.toContain("__APP_VERSION__");
+});
+
 test("the page has the CSP of taskpane.html, loads office.js from the CDN, no inline script", () => {
   const html = fs.readFileSync(path.join(out, "taskpane-legacy.html"), "utf8");
   expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com");
