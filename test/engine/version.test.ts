@@ -19,7 +19,9 @@ test("APP_VERSION is package.json's version, and the form metadata carries it", 
     period: parsePeriod("6T-2025")!,
     unit: "UBND xã A",
   });
-  expect(decodeMeta(wb.sheets[0].cells[0][5]?.v)?.app).toBe(pkg.version);
+  const tag = wb.sheets[0].cells[0][5];
+  expect(tag?.t).toBe("s");
+  expect(decodeMeta(tag && tag.t === "s" ? tag.v : undefined)?.app).toBe(pkg.version);
 });
 
 test("no source file spells the version out", () => {
