@@ -151,7 +151,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
       inputs.push({ file: f, read: { ok: false, reason: T.cannotReadFile(f) } });
       continue;
     }
-    inputs.push(readUnitFile(f, bytes));
+    inputs.push(readUnitFile(f, bytes, undefined, a.period));
   }
   const c = consolidate(inputs, { level: a.level, version: a.version, period: a.period, unit: a.unit, expected });
 
@@ -167,7 +167,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const buf = await writeWorkbook(buildConsolidatedWorkbook(c));
+    const buf = await writeWorkbook(buildConsolidatedWorkbook(c, expected));
     fs.writeFileSync(a.out, buf);
   } catch {
     err(T.cannotWrite(a.out));

@@ -10,9 +10,11 @@ import { catalog, DEFAULT_VERSION, FORM_NUMBERS, formRows, isLevel, LEVELS, VERS
 import { checkStamp } from "../engine/fingerprint";
 import { buildFormsWorkbook } from "../engine/layout";
 import { parsePeriod, periodCode, periodLabel } from "../engine/period";
+import { compareWithEarlier, EarlierReport } from "../engine/previous";
 import { readReport } from "../engine/reader";
 import type { Finding, Report } from "../engine/types";
 import { countFindings, validate } from "../engine/validate";
+import { valuesRead, ValueRead } from "../engine/values-read";
 import { cliVi } from "../i18n/cli";
 import { readWorkbookPath } from "../xlsx/node";
 import { writeWorkbook } from "../xlsx/write";
@@ -175,6 +177,8 @@ export interface ValidateJson {
   file: string;
   unit: string | null;
   period: string | null;
+  level: string | null;
+  version: string | null;
   findings: {
     form: number;
     code: string;
@@ -188,6 +192,17 @@ export interface ValidateJson {
     cell: string | null;
   }[];
   unplaced: Report["unplaced"];
+  /** The earlier reports given with --previous: which were compared, and why the others were not. */
+  previous: {
+    file: string;
+    period: string | null;
+    unit: string | null;
+    used: boolean;
+    reason: string | null;
+    message: string | null;
+  }[];
+  /** Every figure read, with its cell: what the checks ran on. */
+  values: Omit<ValueRead, "formula">[];
   stamp: "none" | "unchanged" | "changed";
 }
 
@@ -208,7 +223,12 @@ export function findingJson(f: Finding): ValidateJson["findings"][number] {
 
 function cmdValidate(args: string[], io: Io): number {
   const { values, positionals } = guard(() =>
-    parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true })
+    parseArgs({
+      args,
+      options: { json: { type: "boolean" }, show: { type: "boolean" }, previous: { type: "string", multiple: true } },
+      allowPositionals: true,
+      strict: true,
+    })
   );
   const file = positionals[0];
   if (!file) throw new UsageError(cliVi.missingFile);
@@ -225,7 +245,29 @@ function cmdValidate(args: string[], io: Io): number {
     io.err(v.noForms);
     return 2;
   }
-  const findings = validate(report);
+  // earlier reports of the same unit: each read like the report itself; one that cannot be read or compared is
+  // said, and the report's own checks run all the same
+  const earlier: EarlierReport[] = [];
+  const previousNotes: ValidateJson["previous"] = [];
+  for (const p of (values.previous as string[] | undefined) ?? []) {
+    const r = readWorkbookPath(p);
+    if (!r.ok) {
+      previousNotes.push({ file: p, period: null, unit: null, used: false, reason: "unreadable", message: r.reason });
+      continue;
+    }
+    earlier.push({ file: path.basename(p), report: readReport(r.sheets, { settings: r.settings }) });
+  }
+  const prev = compareWithEarlier(report, earlier);
+  for (const c of prev.comparisons)
+    previousNotes.push({
+      file: c.file,
+      period: c.period ? periodCode(c.period) : null,
+      unit: c.unit ?? null,
+      used: c.used,
+      reason: c.reason ?? null,
+      message: c.message ?? null,
+    });
+  const findings = [...validate(report), ...prev.findings];
   const stamp = checkStamp(report);
   const { errors, warnings } = countFindings(findings);
   if (values.json) {
@@ -233,8 +275,22 @@ function cmdValidate(args: string[], io: Io): number {
       file,
       unit: report.meta.unit ?? null,
       period: report.meta.period ? periodCode(report.meta.period) : null,
+      level: report.meta.level ?? null,
+      version: report.meta.version ?? null,
       findings: findings.map(findingJson),
       unplaced: report.unplaced,
+      previous: previousNotes,
+      values: valuesRead(report).map(({ form, code, indicator, label, state, value, raw, sheet, cell }) => ({
+        form,
+        code,
+        indicator,
+        label,
+        state,
+        value,
+        raw,
+        sheet,
+        cell,
+      })),
       stamp,
     };
     io.out(JSON.stringify(j, null, 2));
@@ -243,6 +299,8 @@ function cmdValidate(args: string[], io: Io): number {
     if (report.meta.unit) io.out(v.unit(report.meta.unit));
     if (report.meta.level) io.out(v.level(report.meta.level));
     if (report.meta.period) io.out(v.period(periodLabel(report.meta.period)));
+    if (values.show) showValues(valuesRead(report), io);
+    for (const n of previousNotes) io.out(n.used ? v.previousUsed(n.file, n.period ?? "") : (n.message ?? n.file));
     for (const form of report.forms) {
       const fs_ = findings.filter((f) => f.form === form);
       if (fs_.length === 0) continue;
@@ -250,11 +308,11 @@ function cmdValidate(args: string[], io: Io): number {
       io.out(v.form(form));
       for (const f of fs_) {
         const where = f.sheet && f.cell ? v.at(f.sheet, f.cell) : "";
-        io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}${where}: ${f.message}`);
+        io.out(`  ${v.severity[f.severity]} — ${v.row(f.code)}${where}: ${f.message}`);
       }
     }
     const other = findings.filter((f) => !report.forms.includes(f.form));
-    for (const f of other) io.out(`  ${f.severity === "error" ? v.error : v.warning} — ${v.row(f.code)}: ${f.message}`);
+    for (const f of other) io.out(`  ${v.severity[f.severity]} — ${f.code ? v.row(f.code) + ": " : ""}${f.message}`);
     if (report.unplaced.length > 0) {
       io.out("");
       io.out(v.unplacedHeader(report.unplaced.length));
@@ -266,6 +324,23 @@ function cmdValidate(args: string[], io: Io): number {
     io.out(v.summary(errors, warnings));
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** `cchc validate --show`: the figures read, form by form, each with its cell. */
+function showValues(read: ValueRead[], io: Io): void {
+  const v = cliVi.validate.show;
+  let form = 0;
+  for (const r of read) {
+    if (r.form !== form) {
+      form = r.form;
+      io.out("");
+      io.out(v.form(form));
+    }
+    const where = r.sheet && r.cell ? `${r.sheet}!${r.cell}` : v.noCell;
+    const shown =
+      r.state === "value" ? v.number(r.value as number) : r.state === "missing" ? v.missing : v.other(r.state, r.raw);
+    io.out(`  ${r.code.padEnd(8)} ${shown.padEnd(14)} ${where.padEnd(16)} ${r.label}`);
+  }
 }
 
 // ------------------------------------------------------------------ consolidate

@@ -13,10 +13,13 @@ import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolid
 import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
 import { totalValues } from "./consolidate";
 import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
+import { buildAppendix } from "./appendix";
+import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
 import { periodCode, periodLabel } from "./period";
 import { colLetters } from "./a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
+import { columnPoints, fitRowHeights } from "./text-fit";
 
 /** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
 export const CONS_COL = {
@@ -87,8 +90,8 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   c.counted.forEach((ui, k) => (h[CONS_COL.firstUnit - 1 + k] = txt(c.units[ui].unit)));
   cells.push(h);
   styles.push(
-    { range: "A1:H1", style: { bold: true, fontSize: 13 } },
-    { range: "A2:H2", style: { italic: true } },
+    { range: "A1:E1", style: { bold: true, fontSize: 13, wrap: true, vAlign: "center" } },
+    { range: "A2:E2", style: { italic: true, wrap: true, vAlign: "top" } },
     {
       range: `A${CONS_HEADER_ROW}:${L(ncol)}${CONS_HEADER_ROW}`,
       style: { bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true, fill: "#D9E1F2" },
@@ -139,7 +142,8 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     range: `A${CONS_HEADER_ROW}:${L(CONS_COL.firstUnit - 1)}${lastTableRow}`,
     style: { border: true, vAlign: "center" },
   });
-  styles.push({ range: `B${CONS_FIRST_ROW}:B${lastTableRow}`, style: { wrap: true } });
+  styles.push({ range: `B${CONS_FIRST_ROW}:C${lastTableRow}`, style: { wrap: true } });
+  styles.push({ range: `G${CONS_FIRST_ROW}:H${lastTableRow}`, style: { wrap: true } });
 
   // pad every row to the width
   for (const row of cells) while (row.length < ncol) row.push(null);
@@ -150,12 +154,16 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
   for (const col of columns) if (col.hidden === undefined) delete col.hidden;
 
-  return {
+  // Shrunk to the width of one landscape page while that keeps the text readable (a handful of units);
+  // a wider tab is shrunk as far and printed on pages side by side, each repeating the code and label.
+  const pagesWide = printPagesWide(columns);
+  const sheet: SheetSpec = {
     name: T.sheetName,
     columns,
     cells,
     styles,
-    merges: [],
+    // the title and the subtitle wrap over the fixed columns (not over F, which holds the metadata)
+    merges: ["A1:E1", "A2:E2"],
     validations: [],
     conditionalFormats: [],
     protect: false,
@@ -163,12 +171,33 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
       orientation: "landscape",
       paper: "A4",
       titleRows: `$${CONS_HEADER_ROW}:$${CONS_HEADER_ROW}`,
-      fitToWidth: false,
+      ...(pagesWide > 1 ? { titleColumns: "$A:$B", pagesWide } : {}),
+      fitToWidth: true,
     },
     freezeRows: CONS_HEADER_ROW,
     tabColor: "#2F75B5",
   };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
+
+/**
+ * The landscape pages side by side the Tổng hợp tab needs at the smallest readable scale, when every page
+ * after the first repeats columns A:B.
+ */
+export function printPagesWide(columns: SheetSpec["columns"]): number {
+  const pts = columns.map((col) => (col.hidden ? 0 : columnPoints(col.width)));
+  const total = pts.reduce((a, b) => a + b, 0);
+  const page = LANDSCAPE_PRINTABLE_PT / MIN_PRINT_SCALE;
+  if (total <= page) return 1;
+  const titles = pts[CONS_COL.code - 1] + pts[CONS_COL.label - 1];
+  return 1 + Math.ceil((total - page) / (page - titles));
+}
+
+/** Printable width of a landscape A4 page with the writers' 0.5" side margins, in points. */
+const LANDSCAPE_PRINTABLE_PT = 841.89 - 72;
+/** The smallest scale the Tổng hợp tab is shrunk to so that it fits the page's width. */
+const MIN_PRINT_SCALE = 0.55;
 
 /** Sheet name of the files' status, the units' notes, the missing units and the rows to fill by hand. */
 export const STATUS_SHEET_NAME = T.statusSheetName;
@@ -186,9 +215,12 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   // logical columns 0..5 → A..E, G (F is the hidden metadata column)
   const put = (values: (string | number)[]): CellSpec[] => {
     const row = blank();
-    values.forEach((v, i) => (row[i < COL.id - 1 ? i : i + 1] = typeof v === "number" ? num(v) : txt(v)));
+    values.forEach((v, i) => {
+      if (v !== "") row[i < COL.id - 1 ? i : i + 1] = typeof v === "number" ? num(v) : txt(v);
+    });
     return row;
   };
+  const merges: string[] = ["A1:E1"];
   const r1 = put([T.statusTitle(c.unit, periodLabel(c.period))]);
   r1[COL.id - 1] = txt(
     encodeMeta({
@@ -201,11 +233,12 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     })
   );
   cells.push(r1);
-  styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13 } });
+  styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13, wrap: true } });
   const section = (title: string, head: string[], lines: (string | number)[][]) => {
     cells.push(blank());
     cells.push(put([title]));
     styles.push({ range: `A${cells.length}:E${cells.length}`, style: { bold: true } });
+    merges.push(`A${cells.length}:E${cells.length}`);
     if (head.length) {
       cells.push(put(head));
       styles.push({ range: `A${cells.length}:G${cells.length}`, style: { bold: true, fill: "#D9E1F2" } });
@@ -223,21 +256,23 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
       [],
       c.missing.map((m) => [m])
     );
+  // long texts (a note, an indicator's label) go to the wide column G, the short ones to A–C
+  const [noteUnit, noteForm, noteCode, noteText] = T.notesHead;
   if (c.notes.length > 0)
     section(
       T.notesTitle,
-      [...T.notesHead],
-      c.notes.map((n) => [n.unit, String(n.form), n.code, n.text])
+      [noteUnit, noteForm, noteCode, "", "", noteText],
+      c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.text])
     );
   const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
   if (ownRows.length > 0)
     section(
       T.ownTitle,
-      [],
-      ownRows.map((t) => [String(t.form), t.code, t.label, ruleLabels[t.rule]])
+      [noteForm, noteCode, "", "", "", T.head.label],
+      ownRows.map((t) => [String(t.form), t.code, "", "", "", t.label])
     );
   styles.push({ range: `A2:G${cells.length}`, style: { wrap: true, vAlign: "top" } });
-  return {
+  const sheet: SheetSpec = {
     name: STATUS_SHEET_NAME,
     columns: [
       { width: 30 },
@@ -250,12 +285,14 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     ],
     cells,
     styles,
-    merges: [],
+    merges,
     validations: [],
     conditionalFormats: [],
     protect: false,
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
   };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
 
 function totalCell(
@@ -308,11 +345,19 @@ export function fillForms(wb: WorkbookSpec, values: Map<string, number | string>
   }
 }
 
-/** The Tổng hợp tab, the files' status tab and the filled forms, as one workbook. */
-export function buildConsolidatedWorkbook(c: Consolidation): WorkbookSpec {
+/**
+ * The Tổng hợp tab, the per-unit appendix (units in the order of `expected`), the files' status tab and the
+ * filled forms, as one workbook.
+ */
+export function buildConsolidatedWorkbook(c: Consolidation, expected: string[] = []): WorkbookSpec {
   const forms = buildConsolidatedForms(c);
   return {
-    sheets: [buildConsolidatedSheet(c), buildConsolidationStatusSheet(c), ...forms.sheets],
+    sheets: [
+      buildConsolidatedSheet(c),
+      buildAppendixSheet(c, buildAppendix(c, expected)),
+      buildConsolidationStatusSheet(c),
+      ...forms.sheets,
+    ],
     settings: forms.settings,
   };
 }

@@ -20,6 +20,7 @@ import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } 
 import { periodCode, periodHeaderText } from "./period";
 import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
 import type { Period } from "./types";
+import { fitRowHeights } from "./text-fit";
 import { layoutVi } from "../i18n/layout";
 
 export interface LayoutOptions {
@@ -238,7 +239,7 @@ export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
   r4[0] = txt(periodHeaderText(o.period));
   cells.push(r1, r2, r3, r4, blank());
   styles.push(
-    { range: "A1:C1", style: { bold: true, hAlign: "left", vAlign: "center" } },
+    { range: "A1:C1", style: { bold: true, hAlign: "left", vAlign: "center", wrap: true } },
     { range: "D1:E1", style: { bold: true, hAlign: "right", vAlign: "center" } },
     { range: "A2:E2", style: { italic: true, hAlign: "center", wrap: true } },
     { range: "A3:E3", style: { bold: true, hAlign: "center", vAlign: "center", wrap: true, fontSize: 13 } },
@@ -301,7 +302,7 @@ export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
     styles.push({ range: `A${FIRST_DATA_ROW}:E${lastRow}`, style: { border: true, vAlign: "center" } });
   }
 
-  return {
+  const sheet: SheetSpec = {
     name: layoutVi.sheetName(form),
     columns: WIDTHS.map((width, i) => (i === ncol - 1 ? { width, hidden: true } : { width })),
     cells,
@@ -320,6 +321,9 @@ export function buildFormSheet(form: number, opts: LayoutOptions): SheetSpec {
     },
     freezeRows: HEADER_ROW + 1,
   };
+  // every row as tall as its wrapped label (or note, or title) needs, so that nothing prints over the next row
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
 
 /** The chosen forms (all seven when the list is empty) as one workbook, with the settings remembered. */

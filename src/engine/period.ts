@@ -37,13 +37,8 @@ export function parsePeriod(text: unknown): Period | undefined {
   return findPeriod(s, true);
 }
 
-/**
- * Finds a period inside a longer text such as a report title ("THỐNG KÊ ... 6 THÁNG ĐẦU NĂM 2023").
- * With `whole`, the text must be only the period.
- */
-export function findPeriod(text: unknown, whole = false): Period | undefined {
-  if (typeof text !== "string") return undefined;
-  const f = foldVi(text.normalize("NFC")).replace(/\s+/g, " ").trim();
+/** The period named by words in folded text (no diacritics, lower case); the old single-pattern reading. */
+function periodInWords(f: string, whole: boolean): Period | undefined {
   const y = "(?:nam\\s*)?[/\\-\\s]?\\s*(\\d{4})";
   const patterns: [PeriodKind, RegExp][] = [
     ["Q1", new RegExp(`quy\\s*(?:i|1|mot)(?![iv\\d])\\s*${y}`)],
@@ -62,11 +57,155 @@ export function findPeriod(text: unknown, whole = false): Period | undefined {
     }
     if (kind === "N") {
       const before = f.slice(0, f.indexOf("nam", m.index));
-      if (/(?:quy\s*[ivx\d]+|thang(?:\s*dau)?|thang\s*\d{1,2})\s*$/.test(before)) continue;
+      // "quý II năm 2023", "9 tháng đầu năm 2023", "6 tháng cuối năm 2023": a period the system does not have
+      if (/(?:quy\s*[ivx\d]+|thang(?:\s*(?:dau|cuoi))?|thang\s*\d{1,2})\s*$/.test(before)) continue;
     }
     return { kind, year };
   }
   return undefined;
+}
+
+/**
+ * The period kind named without its year ("(số liệu 6 tháng đầu năm)", "quý I"); "other" for quý II/IV,
+ * 9 tháng; undefined when none or when several are listed ("kỳ báo cáo hàng quý, 6 tháng, năm").
+ */
+function kindInWords(f: string): PeriodKind | "other" | undefined {
+  if (/\bhang\s*quy\b/.test(f)) return undefined;
+  const kinds = new Set<PeriodKind | "other">();
+  if (/\bquy\s*(?:ii|2|hai|iv|4|bon)(?![iv\d])/.test(f)) kinds.add("other");
+  if (/(?:^|[^\d])(?:0?9|chin)\s*thang/.test(f) || /(?:0?6|sau)\s*thang\s*cuoi/.test(f)) kinds.add("other");
+  if (/\bquy\s*(?:iii|3|ba)(?![iv\d])/.test(f)) kinds.add("Q3");
+  if (/\bquy\s*(?:i|1|mot)(?![iv\d])/.test(f)) kinds.add("Q1");
+  if (/(?:^|[^\d])(?:0?6|sau)\s*thang(?!\s*cuoi)/.test(f)) kinds.add("6T");
+  if (/\bca\s*nam\b/.test(f)) kinds.add("N");
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** One date: "15/12/2022", "15.12.2022", "15-12-2022", "ngày 15 tháng 12 năm 2022" (folded text). */
+const DATE =
+  "(?:ngay\\s*)?(?:(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})\\s*[/.\\-]\\s*(\\d{4})|(\\d{1,2})\\s*thang\\s*(\\d{1,2})\\s*(?:nam\\s*)?(\\d{4}))";
+const WINDOW = new RegExp(`(?:tu\\s*)?${DATE}\\s*(?:den|toi|\\-|\u2013|\u2014|~)\\s*(?:het\\s*)?${DATE}`, "g");
+
+function dayOf(m: RegExpExecArray, k: number): Day | undefined {
+  const d = Number(m[k] ?? m[k + 3]);
+  const mo = Number(m[k + 1] ?? m[k + 4]);
+  const y = Number(m[k + 2] ?? m[k + 5]);
+  if (!validYear(y) || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return { y, m: mo, d };
+}
+
+/**
+ * The period of a counting window: Công văn 581's (15th of the month before → 14th of the last month) or the
+ * calendar one (1st → last day). "other" for a window of no period of the system (9 months, one month).
+ */
+function windowPeriod(a: Day, b: Day): Period | "other" {
+  const yearStart = (a.m === 12 && a.d === 15 && a.y === b.y - 1) || (a.m === 1 && a.d === 1 && a.y === b.y);
+  const q3Start = a.y === b.y && ((a.m === 6 && a.d === 15) || (a.m === 7 && a.d === 1));
+  const lastDay = new Date(Date.UTC(b.y, b.m, 0)).getUTCDate();
+  const end = (month: number) => b.m === month && (b.d === 14 || b.d === lastDay);
+  if (yearStart && end(3)) return { kind: "Q1", year: b.y };
+  if (yearStart && end(6)) return { kind: "6T", year: b.y };
+  if (q3Start && end(9)) return { kind: "Q3", year: b.y };
+  if (yearStart && end(12)) return { kind: "N", year: b.y };
+  return "other";
+}
+
+/** Dates that are not a window (the report's date line "Tân Lập, ngày 10 tháng 6 năm 2023"), blanked out. */
+function withoutDates(f: string): string {
+  return f
+    .replace(/ngay\s*[\d.\u2026_\s]*thang\s*[\d.\u2026_\s]*nam\s*\d{4}/g, " ")
+    .replace(/(?:ngay\s*)?[\d.\u2026_\s]{0,3}[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g, " ");
+}
+
+/**
+ * Finds a period inside a longer text such as a report title ("THỐNG KÊ ... 6 THÁNG ĐẦU NĂM 2023").
+ * With `whole`, the text must be only the period.
+ *
+ * Besides the words ("QUÝ I NĂM 2023", "quý III/2023", "6 tháng năm 2023", "NĂM 2023"), a counting window
+ * written as dates decides ("từ 15/12/2022 đến 14/6/2023" = 6 tháng 2023, calendar windows too), and a
+ * precision in brackets overrides the words outside ("NĂM 2023 (SỐ LIỆU 6 THÁNG ĐẦU NĂM)" = 6 tháng 2023).
+ * A single date (the report's date line "ngày 10 tháng 6 năm 2023", "ngày 16/3/2023") is no period.
+ * Periods the system does not have (quý II, quý IV, 9 tháng, a 9-month window) give undefined: none is invented.
+ */
+export function findPeriod(text: unknown, whole = false): Period | undefined {
+  if (typeof text !== "string") return undefined;
+  const f = foldVi(text.normalize("NFC")).replace(/\s+/g, " ").trim();
+  if (whole) return periodInWords(f, true);
+  let w: RegExpExecArray | null;
+  WINDOW.lastIndex = 0;
+  while ((w = WINDOW.exec(f))) {
+    const a = dayOf(w, 1);
+    const b = dayOf(w, 7);
+    if (!a || !b) continue;
+    const p = windowPeriod(a, b);
+    return p === "other" ? undefined : p;
+  }
+  const g = withoutDates(f);
+  const outside = g.replace(/\([^()]*\)?/g, " ");
+  const base = periodInWords(outside, false);
+  for (const b of g.match(/\([^()]*\)?/g) ?? []) {
+    const full = periodInWords(b, false);
+    if (full) return full;
+    const kind = kindInWords(b);
+    if (kind === "other") return undefined;
+    if (kind) {
+      const year = base?.year ?? yearIn(outside);
+      return year !== undefined ? { kind, year } : base;
+    }
+  }
+  return base;
+}
+
+/** A year written in folded text ("nam 2023", "/2023"), not part of a date. */
+function yearIn(f: string): number | undefined {
+  const m = /(?:^|[^\d/.-])(20\d\d)(?!\d)/.exec(f);
+  return m && validYear(Number(m[1])) ? Number(m[1]) : undefined;
+}
+
+/**
+ * The period kind named without a year in a short text (a sheet name "BM quy 1", "6 thang", "Q3"), with the
+ * year when one is written ("6 thang 2023"). Undefined when none; "other" for quý II/IV, 9 tháng.
+ */
+export function periodHint(text: unknown): { kind: PeriodKind | "other"; year?: number } | undefined {
+  if (typeof text !== "string") return undefined;
+  const f = foldVi(text.normalize("NFC"))
+    .replace(/[_\s]+/g, " ")
+    .trim();
+  const full = findPeriod(text);
+  if (full) return full;
+  const code = /(?:^|[^a-z0-9])(q\s*[1-4]|0?6\s*t|n)(?:[\s\-/._]*(20\d\d))?(?![a-z0-9])/.exec(f);
+  let kind: PeriodKind | "other" | undefined = kindInWords(f);
+  let year = yearIn(f);
+  if (!kind && code) {
+    const c = code[1].replace(/\s/g, "");
+    kind =
+      c === "q1"
+        ? "Q1"
+        : c === "q3"
+          ? "Q3"
+          : /^0?6t$/.test(c)
+            ? "6T"
+            : c === "n"
+              ? code[2]
+                ? "N"
+                : undefined
+              : "other";
+    if (code[2]) year = Number(code[2]);
+  }
+  if (!kind && /(?:^|\s)nam(?:\s|$)/.test(f) && year !== undefined) kind = "N";
+  if (!kind) return undefined;
+  return year !== undefined && validYear(year) ? { kind, year } : { kind };
+}
+
+/** Order of the periods in time (by the last day counted). */
+export function periodOrder(p: { kind: PeriodKind; year: number }): number {
+  return p.year * 10 + PERIOD_KINDS.indexOf(p.kind);
 }
 
 /** "Q1-2023", "6T-2023", "Q3-2023", "N-2023". */

@@ -27,14 +27,22 @@ import {
 } from "../catalog";
 import { COL, decodeMeta, SETTINGS_KEYS, SETTINGS_SHEET } from "./conventions";
 import { FormulaEvaluator } from "./formula";
-import { findPeriod, parsePeriod } from "./period";
+import { parsePeriod, periodLabel } from "./period";
+import { choosePeriodSheets, findUnit } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
 import { parseValue } from "./values";
-import { readerText } from "../i18n/engine";
+import { periodText, readerText } from "../i18n/engine";
+
+export { unitFromTitle } from "./title";
 
 export interface ReadOptions {
   /** Workbook settings (key/value of the settings sheet): "settings" holds WorkbookSettings JSON, "stamp" a Stamp. */
   settings?: Record<string, string>;
+  /**
+   * The period being consolidated: of a workbook keeping sheets of several periods, only that period's sheets
+   * are read (sheets naming no period count as matching). Without it, the latest period's sheets are read.
+   */
+  period?: Period;
 }
 
 // ------------------------------------------------------------------ text normalisation
@@ -535,7 +543,7 @@ function readAddinSheet(ctx: Ctx, sh: GridSheet, form: number | undefined): void
 }
 
 /** Splits a hand-made sheet into form segments and collects its data rows. */
-function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines: string[]): number {
+function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[]): number {
   const b = bounds(sh);
   let seq = seqStart;
   let form = formFromSheetName(sh.name);
@@ -619,11 +627,8 @@ function scanHandmade(sh: GridSheet, seqStart: number, out: RawRow[], titleLines
       !(valueRaw === null || (typeof valueRaw === "string" && valueRaw.trim() === "")) ||
       formulaAt(sh, r, c.value) !== null;
 
-    if (!code && !seenHeader && !cols) {
-      // text above the first header: title lines (period, unit)
-      titleLines.push(nonEmpty.map((x) => x.t).join(" "));
-      continue;
-    }
+    // text above the first header: title lines (unit, period), read by title.ts
+    if (!code && !seenHeader && !cols) continue;
     if (!code && !hasValue) continue; // continuation of a wrapped label, a footnote
     if (!code && !label) continue;
     // A combined table (one table, sections 1–7 = Biểu mẫu 1–7, as a department's appendix):
@@ -739,7 +744,10 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       addin = true;
       if (!report.meta.level && isLevel(meta.level)) report.meta.level = meta.level;
       if (!report.meta.version && VERSION_IDS.includes(meta.version)) report.meta.version = meta.version;
-      if (!report.meta.unit && meta.unit) report.meta.unit = meta.unit;
+      if (!report.meta.unit && meta.unit) {
+        report.meta.unit = meta.unit;
+        report.meta.unitSource = "metadata";
+      }
       if (!report.meta.period) report.meta.period = parsePeriod(meta.period);
       readAddinSheet(ctx, sh, meta.form);
     } else handmade.push(sh);
@@ -749,11 +757,22 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   // a hidden hand-made sheet is usually an old copy; read it only when nothing else is there
   const visible = handmade.filter((s) => !s.hidden);
   if (visible.length > 0) handmade = visible;
+  // last quarter's sheet kept beside this period's: read one period's sheets, list the others
+  const choice = choosePeriodSheets(handmade, opts.period ?? report.meta.period);
+  if (choice.aside.length > 0) {
+    const read = choice.period ? periodLabel(choice.period) : undefined;
+    report.setAside = choice.aside.map(({ sheet, period }) => {
+      const p = period && period.year !== undefined ? { kind: period.kind, year: period.year } : undefined;
+      const label = p ? periodLabel(p) : period ? periodText.kindLabel(period.kind) : "";
+      return { sheet: sheet.name, ...(p ? { period: p } : {}), reason: readerText.otherPeriod(label, read) };
+    });
+  }
+  const aside = choice.aside.map((a) => a.sheet);
+  handmade = choice.read;
   if (handmade.length > 0) {
     const rows: RawRow[] = [];
-    const titleLines: string[] = [];
     let seq = 0;
-    for (const sh of handmade) seq = scanHandmade(sh, seq, rows, titleLines);
+    for (const sh of handmade) seq = scanHandmade(sh, seq, rows);
     settleUnknownForms(rows);
     const h: Hints = {
       ...hints,
@@ -766,23 +785,15 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       if (!report.meta.version) report.meta.version = edition.version;
     }
     if (!report.meta.unit && !hints.unit) {
-      for (const t of titleLines) {
-        const u = unitFromTitle(t);
-        if (u) {
-          report.meta.unit = u;
-          break;
-        }
+      // the sheets read name the unit; a sheet left aside is the same unit's
+      const u = findUnit(handmade) ?? findUnit(aside);
+      if (u) {
+        report.meta.unit = u.unit;
+        report.meta.unitRaw = u.raw;
+        report.meta.unitSource = u.source;
       }
     }
-    if (!report.meta.period) {
-      for (const t of titleLines) {
-        const p = findPeriod(t);
-        if (p) {
-          report.meta.period = p;
-          break;
-        }
-      }
-    }
+    if (!report.meta.period && choice.period) report.meta.period = choice.period;
     const level = report.meta.level ?? edition.level;
     const version = report.meta.version ?? edition.version;
     const sheetsByName = new Map(handmade.map((s) => [s.name, s]));
@@ -828,19 +839,11 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       }
     }
   }
-  if (!report.meta.unit && hints.unit) report.meta.unit = hints.unit;
+  if (!report.meta.unit && hints.unit) {
+    report.meta.unit = hints.unit;
+    report.meta.unitSource = "settings";
+  }
   if (!report.meta.period && hints.period) report.meta.period = hints.period;
   if (hints.level && !report.meta.level) report.meta.level = hints.level;
   if (hints.version && !report.meta.version) report.meta.version = hints.version;
-}
-
-/** The issuing unit named in an appendix line: "(Ban hành kèm theo Báo cáo số 35/BC-SNV ... của Sở Nội vụ tỉnh Bình Dương)". */
-export function unitFromTitle(line: string): string | undefined {
-  const m =
-    /\bcủa\s+((?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Bộ|Cục|Chi cục|Trung tâm|Đài|Báo|Trường|Bệnh viện)(?=\s)[^()]*?)\s*\)?\s*$/iu.exec(
-      line.normalize("NFC").trim()
-    );
-  if (!m) return undefined;
-  const u = m[1].replace(/\s+/g, " ").trim();
-  return u.length >= 3 && u.length <= 120 ? u : undefined;
 }

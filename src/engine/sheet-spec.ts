@@ -6,7 +6,22 @@
  */
 
 /** A cell: text (always written as text, never as a formula), a number, or a formula ("=..."). */
-export type CellSpec = { t: "s"; v: string } | { t: "n"; v: number } | { t: "f"; f: string } | null;
+export type CellSpec =
+  | { t: "s"; v: string }
+  | { t: "n"; v: number }
+  /** `result`: the value the formula gives over the spec's own cells (formula-results.ts), cached in the file. */
+  | { t: "f"; f: string; result?: FormulaResult }
+  | null;
+
+/** A formula's computed value: a number, a text ("" for the blank an IF gives), a truth value or an error. */
+export type FormulaResult = number | string | boolean | { error: string };
+
+/**
+ * The font every cell is written in unless its style says otherwise (the .xlsx writer names it; the
+ * Office.js writer keeps the workbook's own font, Calibri 11 by default, which is narrower). Row heights
+ * for wrapped text (text-fit.ts) are computed for it.
+ */
+export const SPEC_FONT = { name: "Times New Roman", size: 12 } as const;
 
 export interface StyleSpec {
   bold?: boolean;
@@ -55,6 +70,7 @@ export interface SheetSpec {
   columns: { width: number; hidden?: boolean }[];
   /** Rows from row 1, each as long as `columns` (null = empty). */
   cells: CellSpec[][];
+  /** Row heights in points (1-based row → height); the builders fit them to wrapped text (text-fit.ts). */
   rowHeights?: Record<number, number>;
   styles: { range: string; style: StyleSpec }[];
   merges: string[];
@@ -67,7 +83,11 @@ export interface SheetSpec {
     paper: "A4";
     /** Rows repeated at the top of each printed page, e.g. "$7:$8". */
     titleRows?: string;
+    /** Columns repeated at the left of each printed page when the sheet is wider than one, e.g. "$A:$B". */
+    titleColumns?: string;
     fitToWidth: boolean;
+    /** With fitToWidth: the pages side by side the width is shrunk to (default 1). */
+    pagesWide?: number;
     printArea?: string;
   };
   freezeRows?: number;

@@ -53,6 +53,8 @@ export interface GridSheet {
   origin?: { row: number; col: number };
   hidden?: boolean;
   hiddenRows?: number[];
+  /** The print header/footer texts (left, centre, right sections apart, formatting codes removed), when the host gives them. */
+  headerFooter?: string[];
 }
 
 export interface CellRef {
@@ -65,8 +67,16 @@ export interface CellRef {
 
 // ---------------------------------------------------------------- reports
 
+/** Where the unit's name was read: the pane's settings, the add-in's metadata, or the hand-made sheet's text. */
+export type UnitSource =
+  "settings" | "metadata" | "letterhead" | "label" | "appendix" | "headerFooter" | "title" | "fileName";
+
 export interface ReportMeta {
+  /** The unit's name, written the usual way ("UBND xã Tân Lập") when read from a hand-made sheet. */
   unit?: string;
+  /** The unit's name as written in the file ("UBND XÃ TÂN LẬP", two letterhead lines joined by " / "). */
+  unitRaw?: string;
+  unitSource?: UnitSource;
   level?: Level;
   period?: Period;
   version?: string;
@@ -109,6 +119,8 @@ export interface Report {
   entries: Map<string, ReportEntry>;
   unplaced: UnplacedRow[];
   stamp?: Stamp;
+  /** Hand-made sheets not read because they hold another period's figures (last quarter's sheet kept beside). */
+  setAside?: { sheet: string; period?: Period; reason: string }[];
 }
 
 // ---------------------------------------------------------------- findings
@@ -125,9 +137,15 @@ export const RULE_IDS = [
   "percent-out-of-range",
   "enum-invalid",
   "missing",
+  "previous-decrease",
+  "previous-sum",
+  "previous-jump",
+  "previous-swing",
+  "previous-skipped",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-export type Severity = "error" | "warning";
+/** info: worth knowing, never an error and never blocking (an ambiguous writing, a comparison skipped). */
+export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
   form: number;

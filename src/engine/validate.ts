@@ -261,6 +261,11 @@ const RULE_ORDER: Record<RuleId, number> = {
   "zero-denominator": 8,
   "text-number": 9,
   missing: 10,
+  "previous-decrease": 11,
+  "previous-sum": 12,
+  "previous-jump": 13,
+  "previous-swing": 14,
+  "previous-skipped": 15,
 };
 
 /** Checks a report and returns its findings sorted by form, then row, errors first within a row. */
@@ -303,7 +308,7 @@ export function countFindings(findings: Finding[]): { errors: number; warnings: 
   let warnings = 0;
   for (const f of findings) {
     if (f.severity === "error") errors++;
-    else warnings++;
+    else if (f.severity === "warning") warnings++;
   }
   return { errors, warnings };
 }

@@ -137,6 +137,21 @@ interface Block {
   numberFormat: string[][];
 }
 
+/** Row heights as runs of consecutive rows with the same height (rows ascending). */
+export function heightRuns(heights: Record<number, number> | undefined): { r1: number; r2: number; h: number }[] {
+  const rows = Object.entries(heights ?? {})
+    .map(([r, h]) => ({ r: Number(r), h }))
+    .filter((x) => Number.isInteger(x.r) && x.r >= 1 && Number.isFinite(x.h) && x.h > 0)
+    .sort((a, b) => a.r - b.r);
+  const runs: { r1: number; r2: number; h: number }[] = [];
+  for (const { r, h } of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.r2 === r - 1 && last.h === h) last.r2 = r;
+    else runs.push({ r1: r, r2: r, h });
+  }
+  return runs;
+}
+
 /**
  * The whole cell block of a sheet as two 2D arrays. Number format per cell: the last style that sets
  * numFmt and covers the cell; else "@" for a text cell (so "1.1" or "01" stay text); else "General".
@@ -363,7 +378,8 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
       cr.format.columnWidth = widthToPoints(col.width);
       if (col.hidden) cr.columnHidden = true;
     });
-    for (const [row, h] of Object.entries(s.rowHeights ?? {})) sh.getRange(`${row}:${row}`).format.rowHeight = h;
+    // Row heights (fitted to wrapped text by the engine) in the same batch, one command per run of rows of one height.
+    for (const run of heightRuns(s.rowHeights)) sh.getRange(`${run.r1}:${run.r2}`).format.rowHeight = run.h;
     for (const st of s.styles) {
       const box = parseRange(st.range)!;
       applyStyle(sh, st.range, st.style, box);
@@ -427,8 +443,9 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     pl.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
     pl.paperSize = "A4";
     if (s.print.titleRows) pl.setPrintTitleRows(s.print.titleRows);
+    if (s.print.titleColumns) pl.setPrintTitleColumns(s.print.titleColumns);
     if (s.print.printArea) pl.setPrintArea(s.print.printArea);
-    if (s.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (s.print.fitToWidth) pl.zoom = { horizontalFitToPages: s.print.pagesWide ?? 1, verticalFitToPages: 0 };
   }
 
   function queueProtect(sh: Sheet) {

@@ -23,6 +23,11 @@ export const readVi = {
   cannotOpen: (path: string) => `Không mở được tệp "${path}".`,
 };
 
+const STATE_NAMES: Record<string, string> = {
+  na: "không áp dụng",
+  text: "chữ, không phải số",
+  error: "lỗi công thức",
+};
 const LEVEL_NAMES: Record<string, string> = { tinh: "Tỉnh", so: "Sở, ban, ngành", huyen: "Huyện", xa: "Xã" };
 
 export const cliVi = {
@@ -34,8 +39,10 @@ Cách dùng:
   cchc new -o TỆP.xlsx --level tinh|so|huyen|xa --period Q1-2023|6T-2023|Q3-2023|N-2023 --unit "TÊN ĐƠN VỊ"
            [--version MÃ] [--forms 1,3,7] [--report-no "35/BC-SNV"] [--force]
       Tạo tệp biểu mẫu mới để điền số liệu. Không ghi đè tệp đã có, trừ khi có --force.
-  cchc validate TỆP.xlsx [--json]
+  cchc validate TỆP.xlsx [--json] [--show] [--previous KỲ-TRƯỚC.xlsx ...]
       Kiểm tra số liệu: tỷ lệ, tổng và thành phần, số âm, mã không hợp lệ...
+      --show in các số liệu đã đọc theo từng biểu mẫu, kèm ô lấy số.
+      --previous so sánh với báo cáo các kỳ trước của cùng đơn vị (năm với 6 tháng, quý III...).
       Mã thoát: 0 = không có lỗi, 1 = có lỗi, 2 = không đọc được tệp.
   cchc consolidate ...
       Tổng hợp báo cáo của các đơn vị trực thuộc (xem cchc consolidate --help).
@@ -82,8 +89,18 @@ Kỳ báo cáo: Q1 = Quý I, 6T = 6 tháng, Q3 = Quý III, N = Năm (ví dụ 6T
     form: (n: number) => `Biểu mẫu ${n}:`,
     error: "Lỗi",
     warning: "Cảnh báo",
+    severity: { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as Record<"error" | "warning" | "info", string>,
+    previousUsed: (file: string, period: string) => `So sánh với kỳ trước: ${file} (${period}).`,
     at: (sheet: string, cell: string) => ` [${sheet}!${cell}]`,
     row: (code: string) => `Chỉ tiêu ${code}`,
+    show: {
+      form: (n: number) => `Số liệu đã đọc — Biểu mẫu ${n}:`,
+      noCell: "(không rõ ô)",
+      number: (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 6 }),
+      missing: "(trống)",
+      other: (state: string, raw: unknown) =>
+        `${STATE_NAMES[state] ?? state}${raw === null || raw === undefined || raw === "" ? "" : ` «${String(raw)}»`}`,
+    },
     unplacedHeader: (n: number) => `Có ${n} dòng không xác định được chỉ tiêu:`,
     unplacedRow: (sheet: string, row: number, text: string, reason: string) =>
       `  ${sheet}, dòng ${row}: ${text} — ${reason}`,

@@ -18,6 +18,10 @@ export const periodText = {
         return `Năm ${year}`;
     }
   },
+  /** A period named without its year (a sheet named "Quý I"). */
+  kindLabel(kind: PeriodKind): string {
+    return kind === "N" ? "Năm" : ROMAN[kind];
+  },
   header(label: string, from: string, to: string): string {
     return `Kỳ báo cáo: ${label} (số liệu tính từ ngày ${from} đến ngày ${to})`;
   },
@@ -83,6 +87,12 @@ export const readerText = {
   },
   formulaNotEvaluated(formula: string): string {
     return `Không tính được công thức ${formula}; ô được coi là chưa có số liệu.`;
+  },
+  /** A hand-made sheet left aside: it holds another period's figures than the sheets read. */
+  otherPeriod(sheetPeriod: string, readPeriod: string | undefined): string {
+    return readPeriod
+      ? `Trang tính ghi số liệu kỳ ${sheetPeriod}, khác kỳ đang đọc (${readPeriod}); không đọc trang này.`
+      : `Trang tính ghi số liệu kỳ ${sheetPeriod}, khác kỳ của các trang khác; không đọc trang này.`;
   },
   formulaFromCache(): string {
     return "Số liệu lấy từ kết quả công thức.";

@@ -7,6 +7,7 @@
 import { consolidate, ConsolidateOptions, Consolidation, UnitInput } from "../engine/consolidate";
 import { readReport } from "../engine/reader";
 import { validate } from "../engine/validate";
+import type { Period } from "../engine/types";
 import { readWorkbookFile } from "./read";
 
 export interface FileInput {
@@ -15,12 +16,15 @@ export interface FileInput {
   receivedAt?: Date;
 }
 
-/** Reads one file into a UnitInput (never throws). */
-export function readUnitFile(name: string, bytes: Uint8Array, receivedAt?: Date): UnitInput {
+/**
+ * Reads one file into a UnitInput (never throws). With `period` (the period consolidated), a workbook keeping
+ * sheets of several periods is read for that period's sheets only.
+ */
+export function readUnitFile(name: string, bytes: Uint8Array, receivedAt?: Date, period?: Period): UnitInput {
   try {
     const r = readWorkbookFile(bytes, name);
     if (!r.ok) return { file: name, read: { ok: false, reason: r.reason }, receivedAt };
-    const report = readReport(r.sheets, { settings: r.settings });
+    const report = readReport(r.sheets, { settings: r.settings, period });
     let findings: ReturnType<typeof validate> = [];
     try {
       findings = validate(report);
@@ -46,7 +50,7 @@ export async function consolidateFiles(
   const inputs: UnitInput[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
-    inputs.push(readUnitFile(f.name, f.bytes, f.receivedAt));
+    inputs.push(readUnitFile(f.name, f.bytes, f.receivedAt, o.period));
     try {
       onProgress?.(i + 1, files.length, f.name);
     } catch {

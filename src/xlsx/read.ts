@@ -7,6 +7,7 @@
 import { SETTINGS_SHEET } from "../engine/conventions";
 import { BUILTIN_PERCENT_FMTS, isPercentFormat, percentShown } from "../engine/percent-format";
 import type { GridSheet, GridValue } from "../engine/types";
+import { headerFooterSections } from "../engine/title";
 import { readVi } from "../i18n/cli";
 import { findEntry, Inflater, listZip, readEntry, ZipEntry, ZipError } from "./zip";
 
@@ -417,6 +418,21 @@ function scanSheet(
   return { cells, hiddenRows };
 }
 
+/** The print header/footer texts of a worksheet (<headerFooter>, after the cells), sections apart, codes removed. */
+function headerFooterTexts(xml: string): string[] {
+  const at = xml.lastIndexOf("sheetData>");
+  const tail = at < 0 ? xml : xml.slice(at);
+  const block = /<(?:[\w-]+:)?headerFooter\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?headerFooter>/.exec(tail);
+  if (!block) return [];
+  const out: string[] = [];
+  const re =
+    /<(?:[\w-]+:)?(?:odd|even|first)(?:Header|Footer)\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?(?:odd|even|first)(?:Header|Footer)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(block[1])))
+    for (const t of headerFooterSections(unescapeXml(m[1]))) if (!out.includes(t)) out.push(t);
+  return out;
+}
+
 function toGrid(name: string, cells: RawCell[]): { values: GridValue[][]; formulas: (string | null)[][] } {
   let maxRow = 0;
   let maxCol = 0;
@@ -575,7 +591,17 @@ function readInner(buf: Uint8Array, opts: ReadOptions): ReadOutcome {
       continue;
     }
     const { values, formulas } = toGrid(name, cells);
-    sheets.push({ name, values, formulas, origin: { row: 1, col: 1 }, hidden: state !== "visible", hiddenRows, state });
+    const headerFooter = headerFooterTexts(xml);
+    sheets.push({
+      name,
+      values,
+      formulas,
+      origin: { row: 1, col: 1 },
+      hidden: state !== "visible",
+      hiddenRows,
+      state,
+      ...(headerFooter.length > 0 ? { headerFooter } : {}),
+    });
   }
   return { ok: true, sheets, settings };
 }

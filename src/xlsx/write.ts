@@ -1,11 +1,14 @@
 /**
- * Writes a WorkbookSpec to an .xlsx file with ExcelJS: values, formulas, styles, merges, the hidden id
+ * Writes a WorkbookSpec to an .xlsx file with ExcelJS: values, formulas with their computed results, row
+ * heights (ht + customHeight, as the spec fits them to wrapped text), styles, merges, the hidden id
  * column, validations (warning style), conditional formats, protection without a password, page setup,
  * frozen header and the very hidden settings sheet. Text is always written as text, never as a formula.
  */
 import ExcelJS from "exceljs";
 import { Box, parseRange as rangeBox } from "../engine/a1";
 import { SETTINGS_SHEET } from "../engine/conventions";
+import { withFormulaResults } from "../engine/formula-results";
+import { SPEC_FONT } from "../engine/sheet-spec";
 import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from "../engine/sheet-spec";
 
 /** "A1:C3" or "D9" → inclusive bounds; the engine writes only valid ranges, so a bad one is a bug and throws. */
@@ -28,7 +31,7 @@ function mergeStyle(a: StyleSpec | undefined, b: StyleSpec): StyleSpec {
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 
 function applyStyle(cell: ExcelJS.Cell, s: StyleSpec): void {
-  const font: Partial<ExcelJS.Font> = { name: "Times New Roman", size: s.fontSize ?? 12 };
+  const font: Partial<ExcelJS.Font> = { name: SPEC_FONT.name, size: s.fontSize ?? SPEC_FONT.size };
   if (s.bold) font.bold = true;
   if (s.italic) font.italic = true;
   if (s.fontColor) font.color = { argb: argb(s.fontColor) };
@@ -57,7 +60,8 @@ export function capText(s: string): string {
   return s.slice(0, end);
 }
 
-function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
+/** Sets an ExcelJS cell from a CellSpec (text stays text, a formula is written as one). */
+export function setCellValue(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec === null) return;
   switch (spec.t) {
     case "s":
@@ -68,12 +72,18 @@ function setValue(cell: ExcelJS.Cell, spec: CellSpec): void {
       cell.value = Number.isFinite(spec.v) ? spec.v : null;
       break;
     case "f":
-      cell.value = { formula: spec.f.replace(/^=/, ""), date1904: false } as ExcelJS.CellFormulaValue;
+      // with the value computed over the spec's own cells, so viewers that do not recalculate show it
+      cell.value = {
+        formula: spec.f.replace(/^=/, ""),
+        ...(spec.result !== undefined ? { result: spec.result } : {}),
+        date1904: false,
+      } as ExcelJS.CellFormulaValue;
       break;
   }
 }
 
-function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
+/** Adds one sheet laid out from its spec to an ExcelJS workbook. */
+export function addSheetTo(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   const ws = wb.addWorksheet(sh.name.slice(0, 31), {
     properties: sh.tabColor ? { tabColor: { argb: argb(sh.tabColor) } } : undefined,
     views: sh.freezeRows
@@ -89,7 +99,7 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   // (and writes) every cell it is asked for.
   sh.cells.forEach((row, ri) =>
     row.forEach((spec, ci) => {
-      if (spec !== null && spec !== undefined) setValue(ws.getCell(ri + 1, ci + 1), spec);
+      if (spec !== null && spec !== undefined) setCellValue(ws.getCell(ri + 1, ci + 1), spec);
     })
   );
   for (const [r, h] of Object.entries(sh.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
@@ -153,9 +163,10 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
     paperSize: 9, // A4
     orientation: sh.print.orientation,
     fitToPage: sh.print.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: sh.print.pagesWide ?? 1,
     fitToHeight: 0,
     printTitlesRow: sh.print.titleRows ? sh.print.titleRows.replace(/\$/g, "") : undefined,
+    printTitlesColumn: sh.print.titleColumns ? sh.print.titleColumns.replace(/\$/g, "") : undefined,
     printArea: sh.print.printArea,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   } as ExcelJS.PageSetup;
@@ -170,22 +181,25 @@ function addSheet(wb: ExcelJS.Workbook, sh: SheetSpec): void {
   }
 }
 
+/** The workbook's settings and stamp in the very hidden settings sheet (none when there is nothing to keep). */
+export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: Record<string, string>): void {
+  if (Object.keys(settings).length === 0) return;
+  const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+  let r = 1;
+  for (const [k, v] of Object.entries(settings)) {
+    ws.getCell(r, 1).value = capText(k);
+    ws.getCell(r, 2).value = capText(v);
+    r++;
+  }
+}
+
 /** The workbook as .xlsx bytes. */
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Báo cáo CCHC";
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sh of spec.sheets) addSheet(wb, sh);
-  const settings = spec.settings ?? {};
-  if (Object.keys(settings).length > 0) {
-    const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    let r = 1;
-    for (const [k, v] of Object.entries(settings)) {
-      ws.getCell(r, 1).value = capText(k);
-      ws.getCell(r, 2).value = capText(v);
-      r++;
-    }
-  }
+  for (const sh of withFormulaResults(spec).sheets) addSheetTo(wb, sh);
+  writeSettingsSheet(wb, spec.settings ?? {});
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

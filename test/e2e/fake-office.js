@@ -912,6 +912,12 @@
         this._sheet().pageLayout.titleRows = rows;
       });
     }
+    setPrintTitleColumns(cols) {
+      this.context._q(() => {
+        need(9, "pageLayout");
+        this._sheet().pageLayout.titleColumns = cols;
+      });
+    }
     setPrintArea(area) {
       this.context._q(() => {
         need(9, "pageLayout");

@@ -377,6 +377,8 @@ class FakeWorksheet {
     this.pageLayout = Object.defineProperties(
       {
         setPrintTitleRows: (r: string) => q("PageLayout.setPrintTitleRows", 9, r.length, (s) => (s.pageLayout.titleRows = r)),
+        setPrintTitleColumns: (r: string) =>
+          q("PageLayout.setPrintTitleColumns", 9, r.length, (s) => (s.pageLayout.titleColumns = r)),
         setPrintArea: (r: string) => q("PageLayout.setPrintArea", 9, r.length, (s) => (s.pageLayout.printArea = r)),
       },
       { orientation: pl("orientation"), paperSize: pl("paperSize"), zoom: pl("zoom") },

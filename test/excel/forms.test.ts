@@ -31,13 +31,23 @@ describe("inserting Biểu mẫu 1–7 for a commune", () => {
       expect(maxChars).toBeLessThan(1024 * 1024);
       // eslint-disable-next-line no-console
       console.log(`ExcelApi 1.${api}: ${res.syncs} syncs, ${wb.syncLog.map((l) => l.ops).join("+")} commands, largest request ≈ ${Math.round(maxChars / 1024)} KB`);
+      // the row heights fitted to the wrapped labels travel in the core batch, with the cells: no extra sync
+      expect(res.syncs).toBe(4);
+      const core = wb.syncLog.find((l) => l.descs.includes("Range.formulas"))!;
+      expect(core.descs).toContain("RangeFormat.rowHeight");
       if (api === 7) expect(res.skippedFeatures.sort()).toEqual(["dataValidation", "pageLayout"]);
       else expect(res.skippedFeatures).toEqual([]);
 
+      const labelRows = spec.sheets.flatMap((s) => [...wb.sheet(s.name)!.rowHeights].filter(([r]) => r >= FIRST_DATA_ROW));
+      expect(Math.max(...labelRows.map(([, h]) => h))).toBeGreaterThan(2 * 15);
       for (const s of spec.sheets) {
         const sh = wb.sheet(s.name)!;
         expect(sh.protected).toBe(s.protect);
         expect(sh.merges).toHaveLength(s.merges.length);
+        // every row the spec gives a height has it in Excel, and a wrapped label's row is taller than one line
+        const heights = Object.entries(s.rowHeights ?? {});
+        expect(heights.length).toBeGreaterThan(FIRST_DATA_ROW);
+        for (const [r, h] of heights) expect([s.name, r, sh.rowHeights.get(Number(r))]).toEqual([s.name, r, h]);
         if (api >= 8) expect(sh.validations).toHaveLength(s.validations.length);
         s.cells.forEach((row, r) =>
           row.forEach((cell, c) => {

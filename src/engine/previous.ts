@@ -1,0 +1,285 @@
+/**
+ * A report checked against the same unit's earlier reports (Công văn 581/BNV-CCHC windows):
+ * quý I (15/12–14/3) and 6 tháng (15/12–14/6) lie inside năm (15/12–14/12); quý III (15/6–14/9) lies inside
+ * năm and does not overlap 6 tháng. Which rows compare how comes from each row's nature over time
+ * (src/catalog/nature.json); the windows come from periodWindow, so containment is computed, not listed.
+ *
+ * - previous-decrease (error): a flow in a window that contains an earlier report's window is smaller than
+ *   it; a cumulative figure decreases through the year.
+ * - previous-sum (error): an additive flow in năm is smaller than 6 tháng + quý III when both are given.
+ * - previous-jump (warning): a stock changes by more than the relative and the absolute thresholds.
+ * - previous-swing (warning): a rate moves by more than the threshold in points between reports of one
+ *   year; against the same period of the previous year, info.
+ * - previous-skipped (info, once per earlier file): rows left out because a figure is blank, not applicable
+ *   or not a number in either report — a missing value is never read as zero.
+ * Files that cannot be compared (another unit, another level, the same or a later period, another year) are
+ * refused with a reason; the report's own checks are not affected.
+ */
+import { indicatorById, Indicator, printedCode } from "../catalog";
+import { natureFile, natureOf } from "../catalog/nature";
+import { previousText } from "../i18n/previous";
+import { formatVi } from "./numbers";
+import { periodWindow } from "./period";
+import { a1 } from "./a1";
+import type { Finding, Period, Report, RuleId, Severity } from "./types";
+
+export interface EarlierReport {
+  /** The file name, for messages. */
+  file: string;
+  report: Report;
+}
+
+export type RefusalReason = "no-period" | "other-unit" | "other-level" | "same-period" | "later-period" | "other-year";
+
+export interface Comparison {
+  file: string;
+  period?: Period;
+  unit?: string;
+  /** True when the file took part in the checks. */
+  used: boolean;
+  /** Why it did not (used = false). */
+  reason?: RefusalReason;
+  /** Vietnamese explanation of the refusal. */
+  message?: string;
+}
+
+export interface PreviousResult {
+  findings: Finding[];
+  comparisons: Comparison[];
+}
+
+/** Folded unit name for comparing: no accents, case or "UBND"/"Ủy ban nhân dân" prefix. */
+export function unitKey(s: string | undefined): string {
+  return String(s ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .replace(/^(ubnd|uy ban nhan dan)\s+/, "")
+    .trim();
+}
+
+function contains(outer: Period, inner: Period): boolean {
+  const o = periodWindow(outer);
+  const i = periodWindow(inner);
+  return o.from <= i.from && i.to <= o.to && !(o.from === i.from && o.to === i.to);
+}
+
+function endsBefore(a: Period, b: Period): boolean {
+  return periodWindow(a).to < periodWindow(b).to;
+}
+
+function sameYear(a: Period, b: Period): boolean {
+  return a.year === b.year;
+}
+
+/** Why an earlier file cannot be compared with the current report, if it cannot. */
+function refusal(cur: Report, e: Report): RefusalReason | undefined {
+  const p = cur.meta.period;
+  const q = e.meta.period;
+  if (!p || !q) return "no-period";
+  if (cur.meta.unit && e.meta.unit && unitKey(cur.meta.unit) !== unitKey(e.meta.unit)) return "other-unit";
+  if (cur.meta.level && e.meta.level && cur.meta.level !== e.meta.level) return "other-level";
+  if (p.kind === q.kind && p.year === q.year) return "same-period";
+  if (!endsBefore(q, p)) return "later-period";
+  if (!sameYear(p, q) && !(p.kind === q.kind && q.year === p.year - 1)) return "other-year";
+  return undefined;
+}
+
+interface Fig {
+  n?: number;
+  /** The row is there but holds no number (blank, "-", text). */
+  blank: boolean;
+}
+
+function fig(r: Report, id: string): Fig | undefined {
+  const e = r.entries.get(id);
+  if (!e) return undefined;
+  const v = e.value;
+  if (v.state === "value" && typeof v.number === "number" && Number.isFinite(v.number))
+    return { n: v.number, blank: false };
+  return { blank: true };
+}
+
+function makeFinding(
+  cur: Report,
+  ind: Indicator,
+  rule: RuleId,
+  severity: Severity,
+  message: string,
+  expected: number | null,
+  actual: number | null
+): Finding {
+  const level = cur.meta.level ?? "tinh";
+  const e = cur.entries.get(ind.id);
+  const f: Finding = {
+    form: ind.form,
+    code: e?.printedCode ?? printedCode(ind, level),
+    indicator: ind.id,
+    rule,
+    severity,
+    message,
+    expected,
+    actual,
+  };
+  if (e?.ref) {
+    f.sheet = e.ref.sheet;
+    f.cell = a1(e.ref);
+  }
+  return f;
+}
+
+/** Checks `current` against the earlier reports it can be compared with. */
+export function compareWithEarlier(current: Report, earlier: EarlierReport[]): PreviousResult {
+  const findings: Finding[] = [];
+  const comparisons: Comparison[] = [];
+  const usable: EarlierReport[] = [];
+  for (const e of earlier) {
+    const reason = refusal(current, e.report);
+    const c: Comparison = { file: e.file, period: e.report.meta.period, unit: e.report.meta.unit, used: !reason };
+    if (reason) {
+      c.reason = reason;
+      c.message = previousText.refused(reason, e.file, e.report.meta, current.meta);
+    } else usable.push(e);
+    comparisons.push(c);
+  }
+  const p = current.meta.period;
+  if (!p || usable.length === 0) return { findings, comparisons };
+  const th = natureFile().thresholds;
+  const curLabel = previousText.period(p);
+  const pq = (e: EarlierReport) => e.report.meta.period!;
+  // Which earlier report each kind of row is compared with, so that one slip is said once:
+  // flows against every earlier window inside this one that no other given window contains (năm: 6 tháng and
+  // quý III, not also quý I); cumulative figures, stocks and rates against the latest report of the same year;
+  // rates also against the same period of the previous year (info).
+  const inYear = usable.filter((e) => pq(e).year === p.year);
+  const nested = inYear.filter((e) => contains(p, pq(e)));
+  const flowRefs = new Set(nested.filter((e) => !nested.some((f) => f !== e && contains(pq(f), pq(e)))));
+  const latest = inYear.reduce<EarlierReport | undefined>(
+    (m, e) => (!m || endsBefore(pq(m), pq(e)) ? e : m),
+    undefined
+  );
+  const lastYear = usable.find((e) => pq(e).year === p.year - 1);
+
+  for (const e of usable) {
+    const q = pq(e);
+    const isLastYear = e === lastYear;
+    const isLatest = e === latest;
+    const isFlowRef = flowRefs.has(e);
+    const earlierLabel = previousText.period(q);
+    let skipped = 0;
+    for (const id of current.entries.keys()) {
+      const ind = indicatorById(id);
+      const nat = natureOf(id);
+      if (!ind || !nat) continue;
+      const compared =
+        nat.nature === "flow"
+          ? isFlowRef
+          : nat.nature === "ratio"
+            ? isLatest || isLastYear
+            : nat.nature === "cumulative" || nat.nature === "stock"
+              ? isLatest
+              : false;
+      if (!compared) continue;
+      const a = fig(current, id);
+      const b = fig(e.report, id);
+      if (!a || !b) continue; // the row is not in both reports: nothing to compare
+      if (a.n === undefined || b.n === undefined) {
+        skipped++;
+        continue;
+      }
+      const args = {
+        code: printedCode(ind, current.meta.level ?? "tinh"),
+        cur: formatVi(a.n),
+        prev: formatVi(b.n),
+        curLabel,
+        earlierLabel,
+        file: e.file,
+      };
+      if (nat.nature === "flow" && a.n < b.n)
+        findings.push(
+          makeFinding(current, ind, "previous-decrease", "error", previousText.flowDecrease(args), b.n, a.n)
+        );
+      else if (nat.nature === "cumulative" && a.n < b.n)
+        findings.push(
+          makeFinding(current, ind, "previous-decrease", "error", previousText.cumulativeDecrease(args), b.n, a.n)
+        );
+      else if (nat.nature === "stock") {
+        const change = Math.abs(a.n - b.n);
+        const abs = ind.kind === "money" ? th.jump.absolute.money : th.jump.absolute.count;
+        if (change > abs && change > th.jump.relative * Math.abs(b.n))
+          findings.push(makeFinding(current, ind, "previous-jump", "warning", previousText.jump(args), b.n, a.n));
+      } else if (nat.nature === "ratio" && Math.abs(a.n - b.n) > th.swing.points)
+        findings.push(
+          makeFinding(
+            current,
+            ind,
+            "previous-swing",
+            isLastYear ? "info" : "warning",
+            previousText.swing({
+              ...args,
+              lastYear: isLastYear,
+              diff: formatVi(Math.round(Math.abs(a.n - b.n) * 100) / 100),
+            }),
+            b.n,
+            a.n
+          )
+        );
+    }
+    if (skipped > 0)
+      findings.push({
+        form: 0,
+        code: "",
+        indicator: "",
+        rule: "previous-skipped",
+        severity: "info",
+        message: previousText.skipped(skipped, e.file, earlierLabel),
+        expected: null,
+        actual: null,
+      });
+  }
+
+  // năm >= 6 tháng + quý III, for additive flows, when both earlier reports of the year are given
+  if (p.kind === "N") {
+    const half = usable.find((e) => e.report.meta.period!.kind === "6T" && e.report.meta.period!.year === p.year);
+    const q3 = usable.find((e) => e.report.meta.period!.kind === "Q3" && e.report.meta.period!.year === p.year);
+    if (half && q3)
+      for (const id of current.entries.keys()) {
+        const ind = indicatorById(id);
+        const nat = natureOf(id);
+        if (!ind || nat?.nature !== "flow" || nat.additive === false) continue;
+        const a = fig(current, id)?.n;
+        const h = fig(half.report, id)?.n;
+        const t = fig(q3.report, id)?.n;
+        if (a === undefined || h === undefined || t === undefined) continue;
+        // the sum rule says more than the single-window rule: drop a decrease already said for this row
+        if (a < h + t) {
+          for (let k = findings.length - 1; k >= 0; k--)
+            if (findings[k].indicator === id && findings[k].rule === "previous-decrease") findings.splice(k, 1);
+          findings.push(
+            makeFinding(
+              current,
+              ind,
+              "previous-sum",
+              "error",
+              previousText.sum({
+                code: printedCode(ind, current.meta.level ?? "tinh"),
+                cur: formatVi(a),
+                half: formatVi(h),
+                q3: formatVi(t),
+                both: formatVi(h + t),
+                halfFile: half.file,
+                q3File: q3.file,
+                year: p.year,
+              }),
+              h + t,
+              a
+            )
+          );
+        }
+      }
+  }
+  return { findings, comparisons };
+}
