@@ -2,6 +2,9 @@
 // `no-undef` is left to the TypeScript compiler, which knows the DOM, Node and Office.js globals better.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import { fileURLToPath } from "url";
+import path from "path";
+import { boundaryConfigs } from "./eslint.boundaries.mjs";
 
 export default [
   { ignores: ["dist/**", "lib/**", "node_modules/**", "test-artifacts/**", "**/*.json"] },
@@ -13,6 +16,8 @@ export default [
     // no-undef and no-unused-vars are the base rules, blind to TypeScript types (the @typescript-eslint rule stays on).
     rules: { "no-undef": "off", "no-unused-vars": "off" },
   },
+  // Node ES-module scripts (this file, eslint.boundaries.mjs, test/lint/lint-cases.mjs): today's syntax.
+  { files: ["**/*.mjs"], languageOptions: { ecmaVersion: "latest", sourceType: "module" } },
   {
     // The adapter syncs through a counting wrapper (`await sync()`), which these rules cannot see through;
     // the sync-count tests in test/excel check the load/sync order instead.
@@ -26,4 +31,6 @@ export default [
       "office-addins/test-for-null-using-isNullObject": "off",
     },
   },
+  // Who may import whom: shells → app → engine → catalog (eslint.boundaries.mjs, README "Architecture").
+  ...boundaryConfigs(path.dirname(fileURLToPath(import.meta.url))),
 ];

@@ -1,6 +1,8 @@
 /** Unit and integration tests (ts-jest). Browser tests live in test/e2e and run with `npm run test:e2e`. */
 module.exports = {
   testEnvironment: "node",
+  // what webpack's DefinePlugin puts in the bundles (src/engine/conventions.ts: APP_VERSION)
+  globals: { __APP_VERSION__: require("./package.json").version },
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],

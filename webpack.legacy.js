@@ -20,7 +20,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { officeScript } = require("./webpack.shared");
+const { defineAppVersion, officeScript } = require("./webpack.shared");
 
 function babel(polyfills) {
   return {
@@ -112,6 +112,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      defineAppVersion(),
       new webpack.NormalModuleReplacementPlugin(
         /src[\\/]engine[\\/]numbers\.ts$/,
         path.join(legacyDir, "es5/numbers.ts")

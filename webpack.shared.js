@@ -1,6 +1,6 @@
 /*
  * What both pane builds (webpack.config.js: the main pane; webpack.legacy.js: the ES5 pane) must agree on:
- * where office.js comes from and the Content-Security-Policy of the pages.
+ * where office.js comes from, the Content-Security-Policy of the pages, and the app version compiled in.
  */
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -26,4 +26,10 @@ function officeScript({ selfhost, e2e }) {
   return { officeJs: OFFICE_CDN, csp: csp("https://appsforoffice.microsoft.com") };
 }
 
-module.exports = { OFFICE_CDN, csp, officeScript };
+/** package.json's version, compiled into the bundles as __APP_VERSION__ (src/engine/conventions.ts: APP_VERSION). */
+function defineAppVersion() {
+  const webpack = require("webpack");
+  return new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require("./package.json").version) });
+}
+
+module.exports = { OFFICE_CDN, csp, officeScript, defineAppVersion };

@@ -25,6 +25,8 @@ const os = require("os");
 const path = require("path");
 const { execFileSync } = require("child_process");
 
+// as bin/cchc.js: the version the engine stamps (src/engine/conventions.ts: APP_VERSION)
+globalThis.__APP_VERSION__ = require("../package.json").version;
 const LIB = process.env.CCHC_LIB ? path.resolve(process.env.CCHC_LIB) : path.join(__dirname, "..", "lib");
 
 function arg(name, dflt) {

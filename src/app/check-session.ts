@@ -7,7 +7,7 @@
 import { decodeMeta, SheetMeta } from "../engine/conventions";
 import { checkStamp } from "../engine/fingerprint";
 import { readReport } from "../engine/reader";
-import { a1 } from "../engine/report";
+import { a1 } from "../engine/a1";
 import type { Finding, GridSheet, Report, ReportEntry } from "../engine/types";
 import { CheckFailure, validateReport, ValidateOptions } from "../engine/validate";
 import { createCoalescer, Timers } from "./coalesce";

@@ -10,11 +10,10 @@ import { consolidate, Consolidation, ConsolidateOptions, totalValues, UnitInput 
 import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet, watchLines } from "../engine/appendix-layout";
 import { buildConsolidatedSheet, planSheetReplacement } from "../engine/consolidate-layout";
-import { a1 } from "../engine/report";
+import { a1 } from "../engine/a1";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { Period, Report } from "../engine/types";
 import { statusLabels } from "../i18n/consolidate";
-import { readUnitFile } from "../xlsx/consolidate-files";
 import { check } from "./check-session";
 import type { ExcelHost } from "./host";
 import { allForms, layoutFor } from "./insert";
@@ -27,10 +26,12 @@ export interface ConsolidateInput {
   receivedAt?: Date;
 }
 
-/** One unit's file, read and checked (never throws: an unreadable file is a unit with its reason). */
-export function readUnit(name: string, bytes: Uint8Array, receivedAt?: Date, period?: Period): UnitInput {
-  return readUnitFile(name, bytes, receivedAt, period);
-}
+/**
+ * Reads and checks one unit's file (an unreadable file is a unit with its reason): the shell passes the file
+ * adapter's reader (src/xlsx readUnitFile), so the use case knows no file format. With `period`, a workbook
+ * keeping sheets of several periods is read for that period's sheets.
+ */
+export type UnitReader = (name: string, bytes: Uint8Array, receivedAt?: Date, period?: Period) => UnitInput;
 
 /** The roll-up of units already read, for the consolidating unit (the CLI and the pane alike). */
 export function consolidateUnits(inputs: UnitInput[], o: ConsolidateOptions): Consolidation {
@@ -43,6 +44,7 @@ const tick = (): Promise<void> => new Promise((res) => setTimeout(res, 0));
 export async function consolidateBytes(
   files: ConsolidateInput[],
   o: ConsolidateOptions,
+  readUnit: UnitReader,
   onProgress?: (file: string, fraction: number) => void
 ): Promise<Consolidation> {
   const inputs: UnitInput[] = [];
@@ -112,12 +114,14 @@ export async function consolidateFiles(
     expectedUnits: string[];
     existing: { name: string; f1: unknown }[];
     onProgress: (file: string, fraction: number) => void;
+    readUnit: UnitReader;
   }
 ): Promise<ConsolidateOutput> {
   const s = opts.settings;
   const c = await consolidateBytes(
     files,
     { level: s.level, version: s.version, period: s.period, unit: s.unit, expected: opts.expectedUnits },
+    opts.readUnit,
     opts.onProgress
   );
   // the Tổng hợp tab and the per-unit appendix, each under a name that replaces no sheet of the user's

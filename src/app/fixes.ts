@@ -5,7 +5,7 @@
  * Anything else is for the user to decide.
  */
 import type { WorkbookSettings } from "../engine/conventions";
-import { colLetters } from "../engine/report";
+import { colLetters } from "../engine/a1";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { Finding, GridSheet, Report } from "../engine/types";
 import type { CheckResult, CheckSession } from "./check-session";

@@ -12,7 +12,6 @@ import type { WorkbookSpec } from "../engine/sheet-spec";
 import { excelVi } from "../i18n/excel";
 import { pane } from "../i18n/pane";
 import type { ExcelHost, WriteResult } from "./host";
-import { loadSettings } from "./settings";
 
 /** The forms laid out for the settings (all seven when `forms` is empty). */
 export function layoutFor(forms: number[], s: WorkbookSettings, extra: { reportNo?: string } = {}): WorkbookSpec {
@@ -101,14 +100,4 @@ export async function insertForms(
   existing: "keep" | "replace"
 ): Promise<InsertOutcome> {
   return describeWrite(await host.writeWorkbook(spec, { existing }));
-}
-
-/**
- * The ribbon command: every form, with the settings remembered in the workbook, existing sheets kept.
- * Undefined when the workbook remembers no settings (the pane must be opened once).
- */
-export async function insertRemembered(host: ExcelHost): Promise<WriteResult | undefined> {
-  const s = await loadSettings(host);
-  if (!s) return undefined;
-  return host.writeWorkbook(layoutFor(allForms(), s), { existing: "keep" });
 }

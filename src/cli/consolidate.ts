@@ -12,7 +12,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_VERSION, isLevel, VERSION_IDS } from "../catalog/index";
 import { sourceLevels } from "../catalog/aggregation";
-import { consolidateUnits, readUnit } from "../app/consolidate";
+import { consolidateUnits } from "../app/consolidate";
+import { readUnitFile } from "../xlsx/consolidate-files";
 import { Consolidation, incompleteByCode, totalsByCode, UnitInput } from "../engine/consolidate";
 import { buildConsolidatedWorkbook } from "../engine/consolidate-layout";
 import { decodeMeta, COL, SETTINGS_SHEET } from "../engine/conventions";
@@ -159,7 +160,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
       inputs.push({ file: f, read: { ok: false, reason: T.cannotReadFile(f) } });
       continue;
     }
-    inputs.push(readUnit(f, bytes, undefined, a.period));
+    inputs.push(readUnitFile(f, bytes, undefined, a.period));
   }
   const c = consolidateUnits(inputs, { level: a.level, version: a.version, period: a.period, unit: a.unit, expected });
 

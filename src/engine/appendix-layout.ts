@@ -12,7 +12,7 @@ import { APP_VERSION, COL, encodeMeta } from "./conventions";
 import type { Consolidation } from "./consolidate";
 import { formatVi } from "./numbers";
 import { periodCode, periodLabel } from "./period";
-import { colLetters } from "./report";
+import { colLetters } from "./a1";
 import type { CellSpec, SheetSpec } from "./sheet-spec";
 import { fitRowHeights } from "./text-fit";
 

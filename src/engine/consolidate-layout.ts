@@ -8,7 +8,7 @@
  * - the consolidating unit's own Biểu mẫu 1–7 (the layout engineer's forms) with the computed totals in
  *   the value cells; the rows the unit fills itself stay open.
  */
-import { catalog, formInfo } from "../catalog/index";
+import { formInfo } from "../catalog/index";
 import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
 import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
 import { totalValues } from "./consolidate";
@@ -17,7 +17,7 @@ import { buildAppendix } from "./appendix";
 import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
 import { periodCode, periodLabel } from "./period";
-import { colLetters } from "./report";
+import { colLetters } from "./a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
 import { columnPoints, fitRowHeights } from "./text-fit";
 
@@ -410,9 +410,4 @@ export function planSheetReplacement(
     if (ours.has(name)) replace.push(name);
   }
   return { replace, keep, names };
-}
-
-/** The catalog's version name (for messages). */
-export function versionName(id: string): string {
-  return catalog.versions.find((v) => v.id === id)?.name ?? id;
 }

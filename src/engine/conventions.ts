@@ -52,4 +52,11 @@ export interface WorkbookSettings {
   version: string;
 }
 
-export const APP_VERSION = "0.1.0";
+/**
+ * package.json's "version", put in when the code is built or started: webpack's DefinePlugin for the panes
+ * (webpack.shared.js), the global set by bin/cchc.js for the command line, jest.config.js for the tests (and the
+ * benchmarks' own line). Code that loads the engine any other way fails here, by name, instead of stamping a
+ * made-up version into the files it writes.
+ */
+declare const __APP_VERSION__: string;
+export const APP_VERSION: string = __APP_VERSION__;

@@ -7,6 +7,7 @@
  * Only these are caught: a defect of the evaluator itself (a TypeError, ...) propagates, so that it is
  * reported as a check that failed, never as a formula of the user's that is "not supported".
  */
+import { parseCell } from "./a1";
 import type { GridSheet, GridValue } from "./types";
 import { roundHalfUp } from "./numbers";
 
@@ -34,8 +35,6 @@ type Tok =
   | { t: "name"; v: string }
   | { t: "err"; v: string }
   | { t: "op"; v: string };
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -217,16 +216,10 @@ function parse(toks: Tok[]): Node {
 
 // ------------------------------------------------------------------ evaluation
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 function cellOf(a1: string): { row: number; col: number } {
-  const m = CELL.exec(a1);
-  if (!m) throw new Unsupported("bad cell");
-  return { row: Number(m[2]), col: colNumber(m[1]) };
+  const cell = parseCell(a1);
+  if (!cell) throw new Unsupported("bad cell");
+  return cell;
 }
 
 const VALUE: Err = { error: "#VALUE!" };

@@ -20,7 +20,7 @@ import { natureFile, natureOf } from "../catalog/nature";
 import { previousText } from "../i18n/previous";
 import { formatVi } from "./numbers";
 import { periodWindow } from "./period";
-import { a1 } from "./report";
+import { a1 } from "./a1";
 import type { Finding, Period, Report, RuleId, Severity } from "./types";
 
 export interface EarlierReport {

@@ -18,7 +18,6 @@ import {
   indicatorById,
   Indicator,
   isLevel,
-  isValueRow,
   labelsFor,
   Level,
   LEVELS,
@@ -32,7 +31,7 @@ import { findPeriod, parsePeriod, periodLabel } from "./period";
 import { choosePeriodSheets, findUnit, sheetTitle, titleTexts } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
 import { readSettings, parseStamp } from "./settings";
-import { a1 } from "./report";
+import { a1 } from "./a1";
 import { parseValue } from "./values";
 import { periodText, readerText } from "../i18n/engine";
 import { BoundedMap, rowsSignature } from "./match-cache";
@@ -1271,11 +1270,4 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   if (!report.meta.period && hints.period) report.meta.period = hints.period;
   if (hints.level && !report.meta.level) report.meta.level = hints.level;
   if (hints.version && !report.meta.version) report.meta.version = hints.version;
-}
-
-/** Rows of the report's edition that carry a figure, for forms present in the report. */
-export function expectedRows(report: Report): Indicator[] {
-  const level = report.meta.level ?? "tinh";
-  const version = report.meta.version ?? DEFAULT_VERSION;
-  return report.forms.flatMap((f) => formRows(f, level, version)).filter(isValueRow);
 }

@@ -10,6 +10,7 @@
  * cell's inner padding is generous, and each line gets 1.3 × the font size. A row a little too tall
  * prints fine; one too short does not.
  */
+import { colNumber } from "./a1";
 import type { CellSpec, SheetSpec, StyleSpec } from "./sheet-spec";
 import { SPEC_FONT } from "./sheet-spec";
 
@@ -114,17 +115,11 @@ function mergeStyle(a: StyleSpec | undefined, b: StyleSpec): StyleSpec {
   return out;
 }
 
-function col(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
 function box(range: string): { r1: number; c1: number; r2: number; c2: number } | undefined {
   const parts = range.split(":").map((p) => /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(p.trim()));
   if (parts.some((p) => !p) || parts.length > 2) return undefined;
   const [a, b] = [parts[0]!, parts[parts.length - 1]!];
-  const [ra, ca, rb, cb] = [Number(a[2]), col(a[1]), Number(b[2]), col(b[1])];
+  const [ra, ca, rb, cb] = [Number(a[2]), colNumber(a[1])!, Number(b[2]), colNumber(b[1])!];
   return { r1: Math.min(ra, rb), c1: Math.min(ca, cb), r2: Math.max(ra, rb), c2: Math.max(ca, cb) };
 }
 

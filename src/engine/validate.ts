@@ -22,7 +22,7 @@ import {
 } from "../catalog";
 import { checkNames, findingText } from "../i18n/engine";
 import { formatVi, percentOf, sumDec } from "./numbers";
-import { a1, colLetters } from "./report";
+import { a1, colLetters } from "./a1";
 import { RuleDef, rulesFor } from "./rules";
 import type { Finding, Report, ReportEntry, RuleId } from "./types";
 

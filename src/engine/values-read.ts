@@ -4,7 +4,7 @@
  * "Số liệu đã đọc" list show it, so a user (and a test) can see which figure was read from which cell.
  */
 import { catalog, indicatorById, labelFor, printedCode } from "../catalog";
-import { a1 } from "./report";
+import { a1 } from "./a1";
 import type { Report, ValueState } from "./types";
 
 export interface ValueRead {

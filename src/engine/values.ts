@@ -348,8 +348,3 @@ function withUnit(
   const v = parseInner(num, kind);
   return { value: v, unit, extra: {} };
 }
-
-/** True when the parsed value is a usable number. */
-export function isNumberValue(v: ParsedValue | undefined): v is ParsedValue & { number: number } {
-  return !!v && v.state === "value" && typeof v.number === "number";
-}

@@ -15,7 +15,7 @@ import { decodeMeta, SETTINGS_SHEET } from "../engine/conventions";
 import { isPercentFormat, percentShown } from "../engine/percent-format";
 import { excelVi } from "../i18n/excel";
 import type { Capabilities, ExcelHost, SheetInfo, WriteResult } from "../app/host";
-import { Box, boxAddress, colLetter, parseCell, parseRange, stripSheet } from "./a1";
+import { Box, boxAddress, colLetters as colLetter, parseCell, parseRange, stripSheet } from "../engine/a1";
 
 // ---------------------------------------------------------------- public types
 

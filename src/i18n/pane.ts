@@ -1,5 +1,5 @@
 /**
- * User-facing Vietnamese strings of the task pane and the ribbon commands.
+ * User-facing Vietnamese strings of the task pane.
  * Functions build the messages that carry figures.
  */
 import { bootText } from "./boot";
@@ -147,11 +147,6 @@ export const pane = {
     overwriteNo: "Hủy",
     overwritten: (n: number) => `Đã ghi đè ${n} ô bằng số tổng hợp.`,
     own: (codes: string) => `Đơn vị tự nhập: ${codes}`,
-  },
-
-  commands: {
-    inserted: (n: number) => `Đã chèn ${n} biểu mẫu.`,
-    failed: "Không thực hiện được lệnh. Hãy mở ngăn Báo cáo CCHC.",
   },
 } as const;
 

@@ -3,6 +3,7 @@
  * tab's arguments. The use cases themselves (insert, live check, pre-send, fixes, consolidation, settings)
  * are in src/app.
  */
+import { parseCell } from "../engine/a1";
 import type { Finding } from "../engine/types";
 
 export interface FindingGroup {
@@ -55,11 +56,7 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
 
 /** "D12" → { row: 12, col: 4 }; undefined for anything else. */
 export function parseA1(a1: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(a1.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return parseCell(a1);
 }
 
 export function isXlsxName(name: string): boolean {
@@ -74,11 +71,4 @@ export function parseExpectedUnits(text: string): string[] {
     if (t && !out.some((x) => x.toLowerCase() === t.toLowerCase())) out.push(t);
   }
   return out;
-}
-
-/** 27 → "AA". */
-export function colName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

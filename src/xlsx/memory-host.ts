@@ -9,6 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
+import { parseCell } from "../engine/a1";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
 import { withFormulaResults } from "../engine/formula-results";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
@@ -63,14 +64,6 @@ function setGridCell(g: GridSheet, row: number, col: number, cell: CellSpec): vo
   while (fr.length <= c) fr.push(null);
   vr[c] = cell === null ? null : cell.t === "f" ? null : cell.v;
   fr[c] = cell && cell.t === "f" ? cell.f : null;
-}
-
-function parseCell(a: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(a.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }
 
 export class MemoryWorkbook {

@@ -5,31 +5,17 @@
  * frozen header and the very hidden settings sheet. Text is always written as text, never as a formula.
  */
 import ExcelJS from "exceljs";
+import { Box, parseRange as rangeBox } from "../engine/a1";
 import { SETTINGS_SHEET } from "../engine/conventions";
 import { withFormulaResults } from "../engine/formula-results";
 import { SPEC_FONT } from "../engine/sheet-spec";
 import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from "../engine/sheet-spec";
 
-/** "D12" → { row: 12, col: 4 } (1-based). */
-export function parseA1(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
-  if (!m) throw new Error(`bad cell address ${a1}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-/** "A1:C3" or "D9" → inclusive bounds. */
-export function parseRange(range: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [a, b] = range.split(":");
-  const p = parseA1(a);
-  const q = b ? parseA1(b) : p;
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
+/** "A1:C3" or "D9" → inclusive bounds; the engine writes only valid ranges, so a bad one is a bug and throws. */
+function parseRange(range: string): Box {
+  const b = rangeBox(range);
+  if (!b) throw new Error(`bad range ${range}`);
+  return b;
 }
 
 function argb(hex: string): string {

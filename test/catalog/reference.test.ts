@@ -1,6 +1,6 @@
 /**
- * The catalog against the hand extraction /work/shared/reference/forms-extracted.json: same rows, kinds,
- * wording, units, codes and relations. Deliberate differences are listed here with their reasons.
+ * The catalog against the hand extraction shared/reference/forms-extracted.json (beside the repository): same rows,
+ * kinds, wording, units, codes and relations. Deliberate differences are listed here with their reasons.
  */
 import { catalog, indicatorById, printedCode, Indicator, Level } from "../../src/catalog";
 import { reference } from "./helpers";

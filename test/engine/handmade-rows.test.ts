@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { readReport } from "../../src/engine/reader";
 import { readWorkbookFile } from "../../src/xlsx/read";
-import { a1 } from "../../src/engine/report";
+import { a1 } from "../../src/engine/a1";
 import { countFindings, validate } from "../../src/engine/validate";
 import { parseValue } from "../../src/engine/values";
 import { indicatorById } from "../../src/catalog";

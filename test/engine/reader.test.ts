@@ -1,7 +1,7 @@
 import { formRows, printedCode, rowByPrintedCode } from "../../src/catalog";
 import { encodeMeta, SETTINGS_SHEET } from "../../src/engine/conventions";
 import { readReport, unitFromTitle } from "../../src/engine/reader";
-import { a1 } from "../../src/engine/report";
+import { a1 } from "../../src/engine/a1";
 import type { GridSheet, GridValue } from "../../src/engine/types";
 import { isTemplateCode, SEED_EDITION, SEED_FIGURES, SeedId } from "../fixtures/seeds/figures";
 import { seedGrids } from "./seed-grids";

@@ -12,7 +12,7 @@
  * - change events fire asynchronously after a sync, for the add-in's own writes too (triggerSource
  *   "ThisLocalAddin" from 1.14), and for simulated user edits.
  */
-import { Box, boxAddress, colLetter, MAX_COL, MAX_ROW, parseRange } from "../../src/excel/a1";
+import { Box, boxAddress, colLetters as colLetter, MAX_COL, MAX_ROW, parseRange } from "../../src/engine/a1";
 
 export interface FakeCell {
   value?: string | number | boolean;

@@ -7,7 +7,7 @@ import { buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/engine/layout";
 import { readReport } from "../../src/engine/reader";
 import { DEFAULT_VERSION, formRows, isValueRow } from "../../src/catalog";
 import { FakeWorkbook } from "./fake-excel";
-import { colLetter } from "../../src/excel/a1";
+import { colLetters as colLetter } from "../../src/engine/a1";
 
 const opts = { level: "xa" as const, version: DEFAULT_VERSION, period: { kind: "N" as const, year: 2023 }, unit: "Xã Hòa Bình" };
 

@@ -9,7 +9,7 @@ import { indicatorById, inEdition } from "../../src/catalog";
 import { totalValues } from "../../src/engine/consolidate";
 import { periodCode, parsePeriod } from "../../src/engine/period";
 import { readReport } from "../../src/engine/reader";
-import { a1 } from "../../src/engine/report";
+import { a1 } from "../../src/engine/a1";
 import type { Report } from "../../src/engine/types";
 import { validate } from "../../src/engine/validate";
 import { consolidateFiles } from "../../src/xlsx/consolidate-files";

@@ -1,7 +1,9 @@
 /**
  * Builds the legacy pane with webpack.legacy.js (production, into a temporary folder) and parses every
  * emitted script as ECMAScript 5: no ES2015+ syntax reaches Internet Explorer 11. Also checks that the
- * stand-ins replaced what IE11 cannot run (zod's Proxy, the engine's BigInt).
+ * stand-ins replaced what IE11 cannot run (zod's Proxy, the engine's BigInt). The ribbon function file
+ * (commands.html + commands.js of webpack.config.js), which Excel 2019 loads in the same web view, is built from the
+ * main config with only that entry and parsed the same way.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -12,20 +14,21 @@ jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, "../..");
 let out: string;
+let commandsOut: string;
+let commandsStats: typeof stats;
 type ModuleStats = { identifier?: string; modules?: ModuleStats[] };
 let stats: { hasErrors(): boolean; toString(o?: unknown): string; toJson(o?: unknown): { modules?: ModuleStats[] } };
 
 function run(config: object): Promise<typeof stats> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require("webpack");
   return new Promise((resolve, reject) =>
-    webpack(config, (err: Error | null, s: typeof stats) => (err ? reject(err) : resolve(s))),
+    webpack(config, (err: Error | null, s: typeof stats) => (err ? reject(err) : resolve(s)))
   );
 }
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-legacy-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const make = require(path.join(ROOT, "webpack.legacy.js"));
   const config = make({ outDir: out }, { mode: "production" });
   config.context = ROOT;
@@ -52,7 +55,8 @@ function moduleNames(): string[] {
 
 test("the build succeeds and emits the page, its script, boot.js and the stylesheet", () => {
   expect(stats.hasErrors()).toBe(false);
-  for (const f of ["taskpane-legacy.html", "legacy.js", "boot.js", "legacy.css"]) expect(fs.existsSync(path.join(out, f))).toBe(true);
+  for (const f of ["taskpane-legacy.html", "legacy.js", "boot.js", "legacy.css"])
+    expect(fs.existsSync(path.join(out, f))).toBe(true);
 });
 
 test("every emitted .js file parses as ECMAScript 5", () => {
@@ -80,6 +84,13 @@ test("zod and the BigInt engine modules are swapped out; the real engine and ada
   expect(js.indexOf("new Proxy")).toBe(-1);
 });
 
+test("package.json's version is compiled in (DefinePlugin), the placeholder is gone", () => {
+  const js = fs.readFileSync(path.join(out, "legacy.js"), "utf8");
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  expect(js).toContain(version);
+  expect(js).not.toContain("__APP_VERSION__");
+});
+
 test("the page has the CSP of taskpane.html, loads office.js from the CDN, no inline script", () => {
   const html = fs.readFileSync(path.join(out, "taskpane-legacy.html"), "utf8");
   expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com");
@@ -90,4 +101,36 @@ test("the page has the CSP of taskpane.html, loads office.js from the CDN, no in
   expect(inline).toEqual([]);
   // boot.js is tiny: no polyfills
   expect(fs.statSync(path.join(out, "boot.js")).size).toBeLessThan(2000);
+});
+
+describe("the ribbon function file", () => {
+  // Its own build (its own hook time budget): webpack.config.js with only the commands entry and page.
+  beforeAll(async () => {
+    commandsOut = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-commands-"));
+
+    const makeMain = require(path.join(ROOT, "webpack.config.js"));
+    const main = await makeMain({}, { mode: "production" });
+    main.context = ROOT;
+    main.entry = { commands: main.entry.commands };
+    main.output = { ...main.output, path: commandsOut };
+    main.plugins = main.plugins.filter(
+      (p: { userOptions?: { filename?: string } }) => p.userOptions?.filename === "commands.html"
+    );
+    expect(main.plugins).toHaveLength(1);
+    commandsStats = await run(main);
+  });
+
+  afterAll(() => {
+    if (commandsOut) fs.rmSync(commandsOut, { recursive: true, force: true });
+  });
+
+  test("commands.js of the main build parses as ECMAScript 5 too", () => {
+    expect(commandsStats.hasErrors()).toBe(false);
+    const code = fs.readFileSync(path.join(commandsOut, "commands.js"), "utf8");
+    expect(code.length).toBeGreaterThan(0);
+    expect(() => parse(code, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    const html = fs.readFileSync(path.join(commandsOut, "commands.html"), "utf8");
+    expect(html).toMatch(/<script[^>]* src="?commands\.js"?>/);
+    expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  });
 });

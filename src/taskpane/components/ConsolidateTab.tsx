@@ -24,6 +24,7 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
 import { pane } from "../../i18n/pane";
+import { readUnitFile } from "../../xlsx/consolidate-files";
 import { vi } from "../../i18n/vi";
 import { periodLabel } from "../../engine/period";
 import { isXlsxName, parseExpectedUnits } from "../logic";
@@ -103,6 +104,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
         settings: props.settings,
         existing,
         expectedUnits: parseExpectedUnits(expected),
+        readUnit: readUnitFile,
         onProgress: (file, fraction) =>
           setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? "read" : "reading", progress: fraction } : r))),
       });
