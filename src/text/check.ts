@@ -5,7 +5,7 @@
  */
 import { DEFAULT_VERSION, indicatorById, labelFor, printedCode } from "../catalog";
 import { formatVi, percentOf, roundHalfUp } from "../engine/numbers";
-import { a1 } from "../engine/report";
+import { a1, entryNumber } from "../engine/report";
 import type { Report } from "../engine/types";
 import { textVi } from "../i18n/text";
 import { Edition, ReadFigure, tieFigures } from "./tie";
@@ -32,9 +32,9 @@ function agrees(text: number, d: number, exact: number): boolean {
   return roundHalfUp(exact, d) === roundHalfUp(text, d);
 }
 
-/** Off by less than one unit of the last written decimal (52,20 for 52,19; 97,6 for 97,67), with decimals written. */
+/** One unit of the last written decimal off the correct rounding (52,20 for 52,19; 97,6 for 97,67), decimals written. */
 function roundingSlip(text: number, d: number, exact: number): boolean {
-  return d >= 1 && Math.abs(text - exact) < Math.pow(10, -d) + 1e-9;
+  return d >= 1 && Math.abs(text - roundHalfUp(exact, d)) <= Math.pow(10, -d) + 1e-9;
 }
 
 export function crossCheck(paragraphs: TextParagraph[], report: Report): CrossCheck {
@@ -65,7 +65,12 @@ export function crossCheck(paragraphs: TextParagraph[], report: Report): CrossCh
     const b = base(t);
     const { label, kind, ...common } = b;
     const v = report.entries.get(t.indicator)?.value;
-    const formValue = v && v.state === "value" && typeof v.number === "number" ? v.number : null;
+    let formValue = v && v.state === "value" && typeof v.number === "number" ? v.number : null;
+    if (formValue === null && (!v || v.state === "missing")) {
+      // a ratio row left blank is what its parts on the form make it (the add-in's forms recalculate it)
+      const rel = indicatorById(t.indicator)?.ratio;
+      if (rel) formValue = percentOf(entryNumber(report, rel.numerator), entryNumber(report, rel.denominator));
+    }
     const d = t.figure.kind === "percent" ? t.figure.decimals : 0;
     const tv =
       t.role === "sum" || t.role === "denominator"
@@ -135,7 +140,7 @@ export function crossCheck(paragraphs: TextParagraph[], report: Report): CrossCh
   // rates the text's own parts contradict
   for (const r of rates) {
     const f = r.rate.figure;
-    const exact = percentOf(r.num, r.den, Math.max(2, f.decimals + 1));
+    const exact = percentOf(r.num, r.den, 12);
     if (exact === null || agrees(f.value, f.decimals, exact)) continue;
     const tie = ties.find((t) => t.figure === f);
     const b = tie ? base(tie) : undefined;
