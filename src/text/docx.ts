@@ -73,6 +73,9 @@ export async function readDocx(data: Uint8Array | ArrayBuffer): Promise<DocxRead
   if (kind === "cfb") return { ok: false, code: "doc", reason: r.doc };
   if (kind === "pdf") return { ok: false, code: "pdf", reason: r.pdf };
   if (kind !== "zip") return { ok: false, code: "not-docx", reason: r.notDocx };
+  const names = zipNamesHint(bytes);
+  if (!names.includes("word/document") && names.includes("xl/workbook"))
+    return { ok: false, code: "xlsx", reason: r.xlsx };
   let tree: MElement | undefined;
   const input =
     typeof Buffer !== "undefined"
@@ -89,19 +92,18 @@ export async function readDocx(data: Uint8Array | ArrayBuffer): Promise<DocxRead
     });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/main document part|word\/document\.xml/i.test(msg)) {
-      return looksLikeXlsx(bytes)
-        ? { ok: false, code: "xlsx", reason: r.xlsx }
-        : { ok: false, code: "not-docx", reason: r.notDocx };
-    }
+    if (/main document|document\.xml/i.test(msg) && !names.includes("word/document"))
+      return { ok: false, code: "not-docx", reason: r.notDocx };
     return { ok: false, code: "corrupt", reason: r.corrupt };
   }
   if (!tree) return { ok: false, code: "corrupt", reason: r.corrupt };
   return { ok: true, blocks: blocksOfTree(tree) };
 }
 
-/** A zip holding "xl/workbook.xml" among its first entry names. */
-function looksLikeXlsx(bytes: Uint8Array): boolean {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
-  return head.includes("xl/workbook.xml") || head.includes("xl/worksheets/");
+/** The zip's entry names as they stand in plain bytes (local headers at the start, the directory at the end). */
+function zipNamesHint(bytes: Uint8Array): string {
+  const d = new TextDecoder("latin1");
+  const head = d.decode(bytes.subarray(0, Math.min(bytes.length, 256 * 1024)));
+  const tail = d.decode(bytes.subarray(Math.max(0, bytes.length - 64 * 1024)));
+  return head + tail;
 }

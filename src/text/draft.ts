@@ -8,7 +8,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { DEFAULT_VERSION, formRows, Indicator, labelFor, unitFor } from "../catalog";
-import { formatVi, percentOf } from "../engine/numbers";
+import { formatVi, percentOf, roundHalfUp } from "../engine/numbers";
 import { entryNumber } from "../engine/report";
 import type { Level, Report } from "../engine/types";
 import { textVi } from "../i18n/text";
@@ -35,8 +35,17 @@ export function draftParagraphs(report: Report): DraftParagraph[] {
   const out: DraftParagraph[] = [{ kind: "title", form: 0, text: D.title }];
   const num = (id: string) => entryNumber(report, id);
   const has = (id: string) => num(id) !== undefined;
-  /** The form's ratio, or the ratio of its parts when the ratio cell is blank. */
-  const rate = (id: string, n: string, d: string) => num(id) ?? percentOf(num(n), num(d)) ?? undefined;
+  /**
+   * The form's ratio, or the ratio of its parts when the ratio cell is blank. A ratio the form's own parts
+   * contradict is left out of the sentence (the form needs correcting first: `cchc validate` says where).
+   */
+  const rate = (id: string, n: string, d: string) => {
+    const parts = percentOf(num(n), num(d));
+    const own = num(id);
+    if (own === undefined) return parts ?? undefined;
+    if (parts !== null && roundHalfUp(own, 2) !== parts) return undefined;
+    return own;
+  };
   let any = false;
 
   for (const form of report.forms.slice().sort((a, b) => a - b)) {

@@ -99,6 +99,9 @@ export function findFigures(text: string, paragraph: number): TextFigure[] {
     )
       continue;
     if (m[2] && (text[end] === "/" || /^\s*\/\s*\d/.test(text.slice(end)))) continue;
+    // the numbering of a heading or list item ("2. Cải cách…", "3) …")
+    if (/^[\s*+\-•]*$/.test(text.slice(0, start)) && /^[.)]\s/.test(text.slice(end, end + 2)) && !m[2] && !m[3])
+      continue;
     const lead = norm(text.slice(Math.max(0, start - 24), start));
     if (NOT_BEFORE.test(lead)) continue;
     if (/mức độ \d\s*(?:,|và|và mức độ)\s*$/.test(lead)) continue;
