@@ -126,7 +126,7 @@ async function draft(args: string[], io: TextIo): Promise<number> {
     return 2;
   }
   const paras = draftParagraphs(report);
-  const data = /\.txt$/i.test(out) ? Buffer.from(draftPlainText(paras), "utf8") : await draftDocx(paras);
+  const data = /\.txt$/i.test(out) ? Buffer.from(draftPlainText(paras), "utf8") : Buffer.from(await draftDocx(paras));
   try {
     fs.writeFileSync(target, data, { flag: values.force ? "w" : "wx" });
   } catch {

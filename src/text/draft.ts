@@ -187,8 +187,11 @@ export function draftPlainText(paras: DraftParagraph[]): string {
   return paras.map((p) => p.text).join("\n\n") + "\n";
 }
 
-/** The drafted paragraphs as a .docx (Times New Roman 13 pt, as the seeds are set). */
-export async function draftDocx(paras: DraftParagraph[]): Promise<Buffer> {
+/**
+ * The drafted paragraphs as .docx bytes (Times New Roman 13 pt, as the seeds are set); in the browser wrap
+ * them in a Blob for the download.
+ */
+export async function draftDocx(paras: DraftParagraph[]): Promise<Uint8Array> {
   const font = "Times New Roman";
   const doc = new Document({
     styles: { default: { document: { run: { font, size: 26 } } } },
@@ -205,5 +208,5 @@ export async function draftDocx(paras: DraftParagraph[]): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

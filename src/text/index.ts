@@ -4,7 +4,9 @@
  * - blocksFromText(pasted) → blocks, for text pasted into the pane;
  * - crossCheckBlocks(blocks, forms?) → findings and ties; without `forms`, the Word file's own appendix tables
  *   are the forms (read with the engine's reader), and they are never compared with themselves;
- * - crossCheckJson(result) → the plain object `cchc crosscheck --json` prints.
+ * - crossCheckJson(result) → the plain object `cchc crosscheck --json` prints;
+ * - draftParagraphs(report) → paragraphs; draftPlainText / draftDocx(paragraphs) → text to copy / .docx bytes.
+ * A finding's quote is the sentence as written and its sheet/cell the form cell to select.
  */
 import { printedCode, indicatorById } from "../catalog";
 import { readReport } from "../engine/reader";
@@ -18,6 +20,8 @@ export { crossCheck, countTextFindings, TEXT_RULES } from "./check";
 export { findFigures } from "./figures";
 export { splitReport } from "./structure";
 export { tieFigures } from "./tie";
+export { draftParagraphs, draftPlainText, draftDocx } from "./draft";
+export type { DraftParagraph } from "./draft";
 export * from "./types";
 
 /** Pasted text: one paragraph a line. */
@@ -41,7 +45,7 @@ export function crossCheckBlocks(blocks: Block[], forms?: Report): BlocksCheck {
   let report = forms;
   let formsFrom: BlocksCheck["formsFrom"] = "given";
   if (!report) {
-    report = parts.appendix ? readReport([parts.appendix]) : readReport([]);
+    report = readReport(parts.appendix ?? []);
     formsFrom = parts.appendix && report.forms.length > 0 ? "appendix" : "none";
   }
   const r = crossCheck(parts.paragraphs, report);

@@ -53,8 +53,8 @@ const APPENDIX_HEAD = /^(phụ lục|biểu mẫu\s*1\b|thống kê số liệu|
 
 export interface ReportParts {
   paragraphs: TextParagraph[];
-  /** The appendix as one sheet laid out like a hand-made workbook, or undefined when the file has none. */
-  appendix?: GridSheet;
+  /** The appendix as sheets laid out like a hand-made workbook (one per form table), or undefined when none. */
+  appendix?: GridSheet[];
   /** Number of form tables found. */
   formTables: number;
 }
@@ -106,17 +106,22 @@ export function splitReport(blocks: Block[]): ReportParts {
     paragraphs.push({ number: i + 1, text, section, heading: h !== undefined });
   }
 
-  // appendix: every block from its start, one row per paragraph, tables as they are
+  // appendix: one sheet per form table, with the headings above it ("Biểu mẫu N", the title)
   let formTables = 0;
-  const values: (string | null)[][] = [];
+  const sheets: GridSheet[] = [];
+  let pending: (string | null)[][] = [];
   for (const b of blocks.slice(appendixStart)) {
-    if (b.kind === "p") values.push([b.text]);
-    else {
-      if (isFormTable(b.rows)) formTables++;
-      for (const r of b.rows) values.push(r.map((c) => (c === "" ? null : c)));
-      values.push([]);
+    if (b.kind === "p") {
+      pending.push([b.text]);
+      continue;
     }
+    const values = [...pending.slice(-4), ...b.rows.map((r) => r.map((c) => (c === "" ? null : c)))];
+    pending = [];
+    if (!isFormTable(b.rows)) continue;
+    formTables++;
+    const heading = values.map((r) => /Biểu mẫu\s*([1-7])\b/i.exec(String(r[0] ?? ""))).find(Boolean);
+    sheets.push({ name: heading ? `Biểu mẫu ${heading[1]}` : `Bảng ${formTables}`, values });
   }
-  const appendix = formTables > 0 ? { name: "Phụ lục", values } : undefined;
+  const appendix = sheets.length > 0 ? sheets : undefined;
   return { paragraphs, appendix, formTables };
 }
