@@ -32,6 +32,8 @@ export const LAYERS = {
   engine: { imports: ["catalog", "i18n"], packages: [] },
   i18n: { imports: [], types: ["engine", "catalog"], packages: [] },
   app: { imports: ["engine", "catalog", "i18n"], packages: [] },
+  // the report's text (Word): host-free like the engine, plus the Word libraries (mammoth reads, docx writes)
+  text: { imports: ["engine", "catalog", "i18n"], packages: ["mammoth", "docx", "zod"] },
   excel: { imports: ["engine", "i18n"], types: ["app"], packages: [] },
   xlsx: { imports: ["engine", "i18n"], types: ["app"], packages: ["exceljs", "fflate"], node: true },
   taskpane: {
@@ -41,7 +43,7 @@ export const LAYERS = {
   // The ES5 pane (Excel 2019 / Internet Explorer 11): no React; its es5/ twins stand in for engine modules.
   "taskpane/legacy": { imports: ["app", "engine", "catalog", "i18n", "excel"], packages: ["core-js"] },
   commands: { imports: ["app", "engine", "catalog", "i18n", "excel"], packages: [] },
-  cli: { imports: ["app", "engine", "catalog", "i18n", "xlsx"], packages: [], node: true },
+  cli: { imports: ["app", "engine", "catalog", "i18n", "xlsx", "text"], packages: [], node: true },
 };
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -17,6 +17,7 @@ import { countFindings } from "../engine/validate";
 import { valuesRead, ValueRead } from "../engine/values-read";
 import { cliVi } from "../i18n/cli";
 import { readWorkbookPath } from "../xlsx/node";
+import { runText } from "./text";
 import { writeWorkbook } from "../xlsx/write";
 
 export interface Io {
@@ -403,6 +404,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return cmdValidate(rest, io);
       case "consolidate":
         return await cmdConsolidate(rest, io);
+      case "crosscheck":
+      case "draft":
+        return await runText(cmd, rest, io);
       default:
         io.err(cliVi.unknownCommand(cmd));
         return 2;
