@@ -28,7 +28,7 @@ import {
 import { COL, decodeMeta, SETTINGS_KEYS, SETTINGS_SHEET } from "./conventions";
 import { FormulaEvaluator } from "./formula";
 import { findPeriod, parsePeriod, periodLabel } from "./period";
-import { choosePeriodSheets, findUnit, sheetTitle, titleTexts } from "./title";
+import { choosePeriodSheets, findUnit, isTitleLike, sheetTitle, titleTexts } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
 import { readSettings, parseStamp } from "./settings";
 import { a1 } from "./a1";
@@ -1193,7 +1193,10 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
       level: hints.level ?? report.meta.level,
       version: hints.version ?? report.meta.version,
     };
-    const edition = chooseEdition(rows, h, levelFromTitles(titleLines));
+    // the issuer's level: from the unit the title names (letterhead, label, appendix line), never from a
+    // sentence of pasted narrative ("… của UBND huyện Tân Châu về cải cách hành chính"); else the title-like lines
+    const issuer = findUnit(handmade);
+    const edition = chooseEdition(rows, h, levelFromTitles(issuer ? [issuer.unit] : titleLines.filter(isTitleLike)));
     if (rows.length > 0) {
       if (!report.meta.level) report.meta.level = edition.level;
       if (!report.meta.version) report.meta.version = edition.version;
