@@ -406,8 +406,18 @@ async function main() {
       assert(table.includes("UBND xã Tân Hòa") && table.includes("Chưa nộp"), `missing unit listed: ${table}`);
       assert(table.includes("UBND xã Tân Lập"), `unit listed: ${table}`);
       const s = await snapshot(p);
-      const cons = s.sheets.find((x) => (metaOf(x) || {}).kind === "consolidated");
+      const cons = s.sheets.find((x) => x.name === "Tổng hợp" && (metaOf(x) || {}).kind === "consolidated");
       assert(cons, "Tổng hợp tab written");
+      // the per-unit appendix beside it, units in the order of the expected list, the missing one marked
+      const app = s.sheets.find((x) => x.name === "Phụ lục" && (metaOf(x) || {}).kind === "consolidated");
+      assert(app, "Phụ lục written");
+      const unitNames = Object.entries(app.cells)
+        .filter(([a1, c]) => /^B\d+$/.test(a1) && Number(a1.slice(1)) >= 7 && typeof c.v === "string")
+        .map(([, c]) => c.v);
+      assert(unitNames.includes("UBND xã Tân Hòa") && unitNames.includes("Tổng cộng"), `appendix rows: ${unitNames}`);
+      // the units to watch, in the pane
+      const watch = await p.getByTestId("watch-list").innerText();
+      assert(watch.includes("UBND xã Tân Hòa") && watch.includes("chưa nộp"), `units to watch: ${watch}`);
       // each commune reported BM3 3.3.1 = 3.3.2 = 3.225 files (seed 004): the district sums 6450 of each, rate 100
       const at = (id) => {
         const row = Object.entries(cons.cells).find(([a1, c]) => /^F\d+$/.test(a1) && c.v === id);
@@ -438,9 +448,12 @@ async function main() {
       await p.getByTestId("replace-consolidated").click();
       await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
       eq(
-        (await snapshot(p)).sheets.filter((x) => (metaOf(x) || {}).kind === "consolidated").length,
-        1,
-        "one Tổng hợp tab after replacing"
+        (await snapshot(p)).sheets
+          .filter((x) => (metaOf(x) || {}).kind === "consolidated")
+          .map((x) => x.name)
+          .sort(),
+        ["Phụ lục", "Tổng hợp"],
+        "one Tổng hợp tab and one Phụ lục after replacing"
       );
       // the unit's own forms are not there yet: filling inserts them first, then fills the empty value cells
       await p.getByTestId("fill-own").click();
