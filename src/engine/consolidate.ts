@@ -23,6 +23,7 @@ import { consolidateText as T, incompleteReasons, levelNames } from "../i18n/con
 import { percentOf, sumDec } from "./numbers";
 import { lateness, periodLabel } from "./period";
 import type { Finding, Level, ParsedValue, Period, Report, ReportEntry, ReportMeta } from "./types";
+import { foldVi } from "./fold";
 
 export interface UnitInput {
   file: string;
@@ -144,12 +145,7 @@ export interface Consolidation {
 
 /** Lowercase, no diacritics, single spaces: "UBND xã Chi Lăng Nam" ~ "ubnd xa chi lang nam". */
 export function foldName(s: string): string {
-  return String(s ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
+  return foldVi(String(s ?? ""))
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }

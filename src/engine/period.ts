@@ -5,17 +5,9 @@
  */
 import type { Period, PeriodKind } from "./types";
 import { periodText } from "../i18n/engine";
+import { foldVi } from "./fold";
 
 export const PERIOD_KINDS: PeriodKind[] = ["Q1", "6T", "Q3", "N"];
-
-function foldVi(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
 
 function validYear(y: number): boolean {
   return Number.isInteger(y) && y >= 2000 && y <= 2100;

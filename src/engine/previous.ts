@@ -22,6 +22,7 @@ import { formatVi } from "./numbers";
 import { periodWindow } from "./period";
 import { a1 } from "./a1";
 import type { Finding, Period, Report, RuleId, Severity } from "./types";
+import { foldName } from "./consolidate";
 
 export interface EarlierReport {
   /** The file name, for messages. */
@@ -50,15 +51,7 @@ export interface PreviousResult {
 
 /** Folded unit name for comparing: no accents, case or "UBND"/"Ủy ban nhân dân" prefix. */
 export function unitKey(s: string | undefined): string {
-  return String(s ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .replace(/^(ubnd|uy ban nhan dan)\s+/, "")
-    .trim();
+  return foldName(String(s ?? "")).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
 }
 
 function contains(outer: Period, inner: Period): boolean {

@@ -15,6 +15,7 @@
  */
 import { findPeriod, periodHint, periodOrder } from "./period";
 import type { GridSheet, GridValue, Period, PeriodKind, UnitSource } from "./types";
+import { foldVi } from "./fold";
 
 export type { UnitSource };
 
@@ -42,14 +43,7 @@ export interface SheetTitle {
 
 // ------------------------------------------------------------------ text helpers
 
-function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
+const fold = foldVi;
 
 function clean(s: string): string {
   return s

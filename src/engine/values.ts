@@ -5,6 +5,7 @@
  */
 import type { Kind } from "../catalog/schema";
 import type { GridValue, ParsedValue } from "./types";
+import { foldVi } from "./fold";
 
 /**
  * What parseValue may know of the row besides its kind: an enum's codes (so "Có", "Chưa", "Hoàn thành" read as
@@ -192,12 +193,7 @@ function parseInner(raw: GridValue | undefined, kind?: Kind, hints?: ValueHints)
 
 /** Lowercase, no diacritics, single spaces: for comparing words typed in a cell with the catalog's. */
 function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
+  return foldVi(s)
     .replace(/[^a-z0-9%]+/g, " ")
     .trim();
 }

@@ -6,20 +6,13 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { Io, run } from "../../src/cli/main";
+import { cchc } from "../support/cli";
 import type { ValidateJson } from "../../src/cli/main";
 import * as rules from "../../src/engine/rules";
 
 let dir: string;
 let file: string;
 
-async function cchc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-check-failed-"));

@@ -9,7 +9,7 @@ import os from "os";
 import path from "path";
 import { catalog, formRows, Indicator, Level, LEVELS, printedCode, relationsIn, VERSION_IDS } from "../../src/catalog";
 import { FIRST_DATA_ROW } from "../../src/engine/layout";
-import { Io, run } from "../../src/cli/main";
+import { cchc } from "../support/cli";
 import type { ValidateJson } from "../../src/cli/main";
 import { consistentFigures } from "../support/figures";
 
@@ -21,13 +21,6 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cchc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const VI = /[àáảãạăâđêôơưếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ]/i;
 

@@ -6,7 +6,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { Io, run } from "../../src/cli/main";
+import { cchc } from "../support/cli";
 import type { ValidateJson } from "../../src/cli/main";
 import { natureOf } from "../../src/catalog/nature";
 import { fillForms } from "../../src/engine/consolidate-layout";
@@ -23,13 +23,6 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cchc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const V = "v2022-muc-do";
 /** Figures without the rates (the add-in's formulas compute them from their parts). */

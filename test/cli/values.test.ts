@@ -8,7 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { formRows, isValueRow, labelFor, printedCode } from "../../src/catalog";
-import { Io, run } from "../../src/cli/main";
+import { cchc } from "../support/cli";
 import type { ValidateJson } from "../../src/cli/main";
 
 let dir: string;
@@ -19,13 +19,6 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function cchc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const rows = formRows(3, "xa", "v2022-muc-do").filter(isValueRow);
 /** What each value row holds: cycling through the states a person produces. */
