@@ -203,6 +203,26 @@ export function buildAppendixSheet(c: Consolidation, a: Appendix): SheetSpec {
     styles.push({ range: `B${cells.length}`, style: { wrap: true, vAlign: "top" } });
   }
 
+  // a native bar chart of each unit's on-time and online rates, under the list (the Office.js adapter draws it)
+  const charted = a.columns.filter(
+    (col) => col.kind === "rate" && (col.key === "onTimeRate" || col.key === "onlineRate")
+  );
+  const charts: SheetSpec["charts"] = [];
+  if (a.units.length > 0 && charted.length > 0) {
+    const top = cells.length + 2;
+    charts.push({
+      type: "bar",
+      title: T.chartTitle,
+      categories: `B${first}:B${last}`,
+      series: charted.map((col) => ({
+        name: col.label,
+        values: `${L(colOf.get(col.key)!)}${first}:${L(colOf.get(col.key)!)}${last}`,
+      })),
+      from: `B${top}`,
+      to: `${L(ncol)}${top + Math.max(15, Math.ceil(a.units.length * 1.2))}`,
+    });
+  }
+
   const columns: SheetSpec["columns"] = [];
   for (let i = 1; i <= ncol; i++) {
     if (i === 1) columns.push({ width: 5 });
@@ -228,6 +248,7 @@ export function buildAppendixSheet(c: Consolidation, a: Appendix): SheetSpec {
     },
     freezeRows: APPENDIX_NUMBER_ROW,
     tabColor: "#548235",
+    charts,
   };
   // every row as tall as its wrapped text (unit names, header labels, the lines to watch)
   sheet.rowHeights = fitRowHeights(sheet);

@@ -64,6 +64,22 @@ export interface ConditionalFormatEntry {
   fontColor?: string;
 }
 
+/**
+ * A native chart (written by the Office.js adapter; ExcelJS cannot write charts, so the .xlsx writer leaves it
+ * out). "bar": horizontal clustered bars, one bar per category, one colour per series.
+ */
+export interface ChartSpec {
+  type: "bar";
+  title: string;
+  /** The category labels, one column ("B7:B30"). */
+  categories: string;
+  /** Each series: its name and its values, one column as long as the categories. */
+  series: { name: string; values: string }[];
+  /** The cells the chart covers: top-left and bottom-right. */
+  from: string;
+  to: string;
+}
+
 export interface SheetSpec {
   name: string;
   /** Column widths in characters; hidden columns carry machine-readable ids. */
@@ -92,6 +108,7 @@ export interface SheetSpec {
   };
   freezeRows?: number;
   tabColor?: string;
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookSpec {

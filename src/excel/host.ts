@@ -367,6 +367,27 @@ export function createExcelHost(env: HostEnv = {}): ExcelHost {
     }
     if (s.freezeRows && s.freezeRows > 0) sh.freezePanes.freezeRows(s.freezeRows);
     if (s.tabColor) sh.tabColor = s.tabColor;
+    // native charts, queued with the rest (no sync of their own): ChartCollection.add and setPosition are
+    // ExcelApi 1.1, a further series (ChartSeriesCollection.add, setValues, setXAxisValues) 1.7
+    for (const ch of s.charts ?? []) {
+      const [first, ...rest] = ch.series;
+      if (!first) continue;
+      const chart = sh.charts.add(
+        "BarClustered" as Excel.ChartType,
+        sh.getRange(first.values),
+        "Columns" as Excel.ChartSeriesBy
+      );
+      chart.title.text = ch.title;
+      const s0 = chart.series.getItemAt(0);
+      s0.name = first.name;
+      s0.setXAxisValues(sh.getRange(ch.categories));
+      for (const x of rest) {
+        const se = chart.series.add(x.name);
+        se.setValues(sh.getRange(x.values));
+        se.setXAxisValues(sh.getRange(ch.categories));
+      }
+      chart.setPosition(ch.from, ch.to);
+    }
   }
 
   function queueValidation(sh: Sheet, v: ValidationEntry, clearFirst: boolean) {

@@ -23,6 +23,7 @@ export const appendixText = {
   incomplete: (labels: string) => `Chưa đủ số liệu: ${labels}`,
   errors: (n: number) => `${n} lỗi trong tệp`,
   watchTitle: "Đơn vị cần lưu ý:",
+  chartTitle: "Tỷ lệ hồ sơ giải quyết đúng hạn và tiếp nhận trực tuyến của các đơn vị (%)",
   watchNone: "Không có đơn vị nào cần lưu ý.",
   lowRate: (unit: string, label: string, value: string, total: string) =>
     `${unit}: ${label.replace(/\s*\(%\)$/, "").toLowerCase()} ${value}%, thấp hơn mức chung ${total}%.`,

@@ -133,6 +133,7 @@
       frozenRows: 0,
       tabColor: "",
       pageLayout: {},
+      charts: [],
       handlers: [],
     };
   }
@@ -744,6 +745,7 @@
       this._nullable = nullable;
       this._isNull = undefined;
       this.freezePanes = new WorksheetFreezePanes(ctx, () => this._sheet());
+      this.charts = new ChartCollection(ctx, () => this._sheet());
       this.protection = new WorksheetProtection(ctx, () => this._sheet());
       this.onChanged = new EventSource(ctx, () => this._sheet().handlers, 7, "Worksheet.onChanged");
     }
@@ -854,6 +856,61 @@
     }
   }
   defineProps(Worksheet, ["name", "id", "position", "visibility", "tabColor"]);
+
+  // Charts as the add-in uses them: add (1.1), title, series.getItemAt / name (1.1), series.add, setValues,
+  // setXAxisValues (1.7), setPosition (1.1); each recorded with its ranges' addresses for the tests.
+  class ChartCollection {
+    constructor(ctx, sheet) {
+      this.context = ctx;
+      this._sheet = sheet;
+    }
+    add(type, source, seriesBy) {
+      const ctx = this.context;
+      const chart = { type, title: undefined, series: [], position: undefined };
+      ctx._q(() => {
+        need(1, "charts");
+        if (seriesBy !== "Columns" && seriesBy !== "Auto" && seriesBy !== "Rows") throw new RichApiError("InvalidArgument", "seriesBy");
+        chart.series.push({ values: boxAddress(source._target().box) });
+        this._sheet().charts.push(chart);
+      });
+      const seriesProxy = (get) => ({
+        set name(v) {
+          ctx._q(() => (get().name = v));
+        },
+        setValues(r) {
+          ctx._q(() => {
+            need(7, "ChartSeries.setValues");
+            get().values = boxAddress(r._target().box);
+          });
+        },
+        setXAxisValues(r) {
+          ctx._q(() => {
+            need(7, "ChartSeries.setXAxisValues");
+            get().categories = boxAddress(r._target().box);
+          });
+        },
+      });
+      return {
+        title: {
+          set text(v) {
+            ctx._q(() => (chart.title = v));
+          },
+        },
+        series: {
+          getItemAt: (i) => seriesProxy(() => chart.series[i]),
+          add: (name) => {
+            const entry = { name, values: "" };
+            ctx._q(() => {
+              need(7, "ChartSeriesCollection.add");
+              chart.series.push(entry);
+            });
+            return seriesProxy(() => entry);
+          },
+        },
+        setPosition: (from, to) => ctx._q(() => (chart.position = [from, to])),
+      };
+    }
+  }
 
   class WorksheetFreezePanes {
     constructor(ctx, sheet) {
@@ -1352,6 +1409,7 @@
           position: position(s),
           protected: s.protected,
           frozenRows: s.frozenRows,
+          charts: (s.charts || []).map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })),
           tabColor: s.tabColor,
           merges: s.merges.slice(),
           conditionalFormats: s.conditionalFormats.length,

@@ -399,8 +399,13 @@ async function main() {
       await p
         .getByLabel("Danh sách đơn vị cần nộp", { exact: false })
         .fill("UBND xã Tân Phú\nUBND xã Tân Lập\nUBND xã Tân Hòa");
+      const syncsBefore = await p.evaluate(() => window.__fakeExcel.syncCount);
       await p.getByTestId("consolidate").click();
       await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
+      // reading the workbook's sheets, then writing Tổng hợp, the Phụ lục and its chart: a bounded number of syncs
+      const consSyncs = (await p.evaluate(() => window.__fakeExcel.syncCount)) - syncsBefore;
+      console.log(`       syncs for consolidating 2 files (Tổng hợp + Phụ lục + chart): ${consSyncs}`);
+      assert(consSyncs <= 8, `syncs for the consolidation write: ${consSyncs}`);
       await shot(p, "10-consolidate");
       const table = await p.locator("table").innerText();
       assert(table.includes("UBND xã Tân Hòa") && table.includes("Chưa nộp"), `missing unit listed: ${table}`);
@@ -415,6 +420,13 @@ async function main() {
         .filter(([a1, c]) => /^B\d+$/.test(a1) && Number(a1.slice(1)) >= 7 && typeof c.v === "string")
         .map(([, c]) => c.v);
       assert(unitNames.includes("UBND xã Tân Hòa") && unitNames.includes("Tổng cộng"), `appendix rows: ${unitNames}`);
+      // its native bar chart of the units' on-time and online rates, drawn in the same batch as the sheet
+      eq((app.charts || []).length, 1, "one chart on the Phụ lục");
+      eq(
+        app.charts[0].series.map((x) => x.name),
+        ["Tỷ lệ đúng hạn (%)", "Tỷ lệ trực tuyến (%)"],
+        "the chart's series"
+      );
       // the units to watch, in the pane
       const watch = await p.getByTestId("watch-list").innerText();
       assert(watch.includes("UBND xã Tân Hòa") && watch.includes("chưa nộp"), `units to watch: ${watch}`);

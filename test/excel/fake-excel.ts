@@ -48,6 +48,7 @@ export interface FakeSheet {
   freezeRows?: number;
   tabColor?: string;
   conditionalFormats: { range: string; formula?: string; fill?: string; fontColor?: string }[];
+  charts: FakeChart[];
   validations: { range: string; rule?: any; prompt?: any; errorAlert?: any }[];
   pageLayout: Record<string, unknown>;
   handlers: { id: number; fn: (e: any) => unknown }[];
@@ -101,6 +102,7 @@ export class FakeWorkbook {
       merges: [],
       protected: false,
       conditionalFormats: [],
+      charts: [],
       validations: [],
       pageLayout: {},
       handlers: [],
@@ -346,6 +348,7 @@ class FakeWorksheet {
   _isNull?: boolean;
   private target?: FakeSheet;
   freezePanes: { freezeRows: (n: number) => void };
+  charts: { add: (type: string, source: FakeRange, seriesBy: string) => any };
   protection: { protect: (o?: unknown) => void; load: (p: string) => any; readonly protected: boolean };
   pageLayout: any;
   onChanged: { add: (fn: (e: any) => unknown) => any };
@@ -354,6 +357,39 @@ class FakeWorksheet {
     const q = (desc: string, min: number, size: number, f: (s: FakeSheet) => void) =>
       ctx.enqueue(desc, min, size, () => f(this.resolve()));
     this.freezePanes = { freezeRows: (n) => q("WorksheetFreezePanes.freezeRows", 7, 10, (s) => (s.freezeRows = n)) };
+    this.charts = {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const chart: FakeChart = { type, series: [] };
+        q("ChartCollection.add", 1, 60, (s) => {
+          if (seriesBy !== "Columns") throw new FakeError("InvalidArgument", "seriesBy");
+          chart.series.push({ values: source.addressOf() });
+          s.charts.push(chart);
+        });
+        const seriesProxy = (get: () => FakeChart["series"][number]) => ({
+          set name(v: string) {
+            q("ChartSeries.name", 1, v.length, () => (get().name = v));
+          },
+          setValues: (r: FakeRange) => q("ChartSeries.setValues", 7, 30, () => (get().values = r.addressOf())),
+          setXAxisValues: (r: FakeRange) => q("ChartSeries.setXAxisValues", 7, 30, () => (get().categories = r.addressOf())),
+        });
+        return {
+          title: {
+            set text(v: string) {
+              q("ChartTitle.text", 1, v.length, () => (chart.title = v));
+            },
+          },
+          series: {
+            getItemAt: (i: number) => seriesProxy(() => chart.series[i]),
+            add: (name: string) => {
+              const entry = { name, values: "" };
+              q("ChartSeriesCollection.add", 7, name.length, () => chart.series.push(entry));
+              return seriesProxy(() => entry);
+            },
+          },
+          setPosition: (from: string, to: string) => q("Chart.setPosition", 1, 20, () => (chart.position = [from, to])),
+        };
+      },
+    };
     let prot: boolean | undefined;
     this.protection = {
       protect: (o) =>
@@ -503,6 +539,14 @@ class FakeWorksheet {
 
 type Where = () => { s: FakeSheet; b: Box };
 
+/** A chart as the add-in left it: its type, title, series (name, values and categories as addresses), position. */
+export interface FakeChart {
+  type: string;
+  title?: string;
+  series: { name?: string; values: string; categories?: string }[];
+  position?: [string, string];
+}
+
 const MIXED = Symbol("mixed");
 
 class FakeRange {
@@ -511,6 +555,11 @@ class FakeRange {
   format: any;
   conditionalFormats: { add: (type: string) => any };
   dataValidation: any;
+
+  /** The range's address on its sheet ("B7:B30"), as a chart records its source. */
+  addressOf(): string {
+    return boxAddress(this.where().b);
+  }
 
   constructor(private ctx: FakeContext, private where: Where) {
     const wb = ctx.wb;
