@@ -8,10 +8,11 @@
  */
 import { appendixText as T } from "../i18n/appendix";
 import { Appendix, WatchItem } from "./appendix";
-import { APP_VERSION, COL, encodeMeta } from "./conventions";
+import { COL } from "./conventions";
 import type { Consolidation } from "./consolidate";
+import { consolidatedMeta } from "./consolidate-layout";
 import { formatVi } from "./numbers";
-import { periodCode, periodLabel } from "./period";
+import { periodLabel } from "./period";
 import { colLetters } from "./a1";
 import type { CellSpec, SheetSpec } from "./sheet-spec";
 import { fitRowHeights } from "./text-fit";
@@ -59,16 +60,7 @@ export function buildAppendixSheet(c: Consolidation, a: Appendix): SheetSpec {
 
   const r1 = blank();
   r1[0] = txt(T.title(c.unit, periodLabel(c.period)));
-  r1[COL.id - 1] = txt(
-    encodeMeta({
-      kind: "consolidated",
-      version: c.version,
-      level: c.level,
-      unit: c.unit,
-      period: periodCode(c.period),
-      app: APP_VERSION,
-    })
-  );
+  r1[COL.id - 1] = txt(consolidatedMeta(c));
   const counted = a.units.filter((u) => u.state === "counted").length;
   const r2 = blank();
   r2[0] = txt(T.subtitle(counted, a.units.length));

@@ -55,6 +55,18 @@ function unitCell(c: UnitCell | undefined): CellSpec {
   }
 }
 
+/** F1 of every sheet a consolidation writes (Tổng hợp, Phụ lục, Tình trạng tệp): whose, which period, which edition. */
+export function consolidatedMeta(c: Consolidation): string {
+  return encodeMeta({
+    kind: "consolidated",
+    version: c.version,
+    level: c.level,
+    unit: c.unit,
+    period: periodCode(c.period),
+    app: APP_VERSION,
+  });
+}
+
 /** The Tổng hợp tab. */
 export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   const nUnits = c.counted.length;
@@ -68,16 +80,7 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
 
   const r1 = blank();
   r1[0] = txt(T.title(c.unit, periodLabel(c.period)));
-  r1[CONS_COL.id - 1] = txt(
-    encodeMeta({
-      kind: "consolidated",
-      version: c.version,
-      level: c.level,
-      unit: c.unit,
-      period: periodCode(c.period),
-      app: APP_VERSION,
-    })
-  );
+  r1[CONS_COL.id - 1] = txt(consolidatedMeta(c));
   const r2 = blank();
   r2[0] = txt(T.subtitle(nUnits, c.units.length));
   cells.push(r1, r2, blank());
@@ -230,16 +233,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   };
   const merges: string[] = ["A1:E1"];
   const r1 = put([T.statusTitle(c.unit, periodLabel(c.period))]);
-  r1[COL.id - 1] = txt(
-    encodeMeta({
-      kind: "consolidated",
-      version: c.version,
-      level: c.level,
-      unit: c.unit,
-      period: periodCode(c.period),
-      app: APP_VERSION,
-    })
-  );
+  r1[COL.id - 1] = txt(consolidatedMeta(c));
   cells.push(r1);
   styles.push({ range: "A1:E1", style: { bold: true, fontSize: 13, wrap: true } });
   const section = (title: string, head: string[], lines: (string | number)[][]) => {

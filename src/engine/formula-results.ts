@@ -7,7 +7,8 @@ import { FormulaEvaluator } from "./formula";
 import type { FormulaResult, SheetSpec, WorkbookSpec } from "./sheet-spec";
 import type { GridSheet, GridValue } from "./types";
 
-function toGrid(s: SheetSpec): GridSheet {
+/** A spec sheet as the grid a host would read back (formula cells without their results). */
+export function specToGrid(s: SheetSpec): GridSheet {
   return {
     name: s.name,
     values: s.cells.map((row) => row.map((c) => (c === null || c === undefined || c.t === "f" ? null : c.v))),
@@ -26,7 +27,7 @@ function asResult(v: GridValue | undefined): FormulaResult | undefined {
  * cells (a new spec; the input is not changed). A formula the evaluator does not support keeps no result.
  */
 export function withFormulaResults(wb: WorkbookSpec): WorkbookSpec {
-  const ev = new FormulaEvaluator(wb.sheets.map(toGrid));
+  const ev = new FormulaEvaluator(wb.sheets.map(specToGrid));
   return {
     ...wb,
     sheets: wb.sheets.map((s) => {

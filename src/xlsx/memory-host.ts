@@ -11,9 +11,9 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { parseCell } from "../engine/a1";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
-import { withFormulaResults } from "../engine/formula-results";
+import { specToGrid, withFormulaResults } from "../engine/formula-results";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
-import type { GridSheet, GridValue } from "../engine/types";
+import type { GridSheet } from "../engine/types";
 import { readWorkbookFile } from "./read";
 import { addSheetTo, setCellValue, writeSettingsSheet, writeWorkbook } from "./write";
 
@@ -39,16 +39,6 @@ const LOST_PARTS: [RegExp, string][] = [
   [/^xl\/vbaProject\.bin$/, "macros"],
   [/^xl\/slicers\//, "slicers"],
 ];
-
-function specGrid(s: SheetSpec): GridSheet {
-  const values: GridValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (const row of s.cells) {
-    values.push(row.map((c) => (c === null ? null : c.t === "f" ? null : c.v)));
-    formulas.push(row.map((c) => (c && c.t === "f" ? c.f : null)));
-  }
-  return { name: s.name, values, formulas };
-}
 
 function setGridCell(g: GridSheet, row: number, col: number, cell: CellSpec): void {
   const o = g.origin ?? { row: 1, col: 1 };
@@ -120,7 +110,7 @@ export class MemoryWorkbook {
       }
       const sheet: MemorySheet = {
         name: s.name,
-        grid: specGrid(s),
+        grid: specToGrid(s),
         spec: JSON.parse(JSON.stringify(s)),
         visibility: "Visible",
       };

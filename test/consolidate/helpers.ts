@@ -3,6 +3,7 @@
  * grids a host hands the reader) and small hand-built reports.
  */
 import { buildFormsWorkbook } from "../../src/engine/layout";
+import { specToGrid } from "../../src/engine/formula-results";
 import { fillForms } from "../../src/engine/consolidate-layout";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
@@ -10,16 +11,7 @@ import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";
 import type { Finding, GridSheet, GridValue, Level, Period, Report } from "../../src/engine/types";
 import type { UnitInput } from "../../src/engine/consolidate";
 
-/** A SheetSpec as the grid a host would read back (formulas without cached values). */
-export function specToGrid(s: SheetSpec): GridSheet {
-  const values: GridValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (const row of s.cells) {
-    values.push(row.map((c) => (c === null ? null : c.t === "f" ? null : c.v)));
-    formulas.push(row.map((c) => (c && c.t === "f" ? c.f : null)));
-  }
-  return { name: s.name, values, formulas };
-}
+export { specToGrid };
 
 export function workbookToGrids(wb: WorkbookSpec): { sheets: GridSheet[]; settings?: Record<string, string> } {
   return { sheets: wb.sheets.map(specToGrid), settings: wb.settings };
