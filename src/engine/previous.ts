@@ -19,8 +19,8 @@ import { indicatorById, Indicator, printedCode } from "../catalog";
 import { natureFile, natureOf } from "../catalog/nature";
 import { previousText } from "../i18n/previous";
 import { formatVi } from "./numbers";
+import { findingAt } from "./validate";
 import { periodWindow } from "./period";
-import { a1 } from "./a1";
 import type { Finding, Period, Report, RuleId, Severity } from "./types";
 import { foldName } from "./consolidate";
 
@@ -105,23 +105,7 @@ function makeFinding(
   expected: number | null,
   actual: number | null
 ): Finding {
-  const level = cur.meta.level ?? "tinh";
-  const e = cur.entries.get(ind.id);
-  const f: Finding = {
-    form: ind.form,
-    code: e?.printedCode ?? printedCode(ind, level),
-    indicator: ind.id,
-    rule,
-    severity,
-    message,
-    expected,
-    actual,
-  };
-  if (e?.ref) {
-    f.sheet = e.ref.sheet;
-    f.cell = a1(e.ref);
-  }
-  return f;
+  return findingAt(cur, cur.meta.level ?? "tinh", ind, rule, severity, message, expected, actual);
 }
 
 /** Checks `current` against the earlier reports it can be compared with. */

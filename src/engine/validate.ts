@@ -106,10 +106,24 @@ function finding(
   expected: Finding["expected"],
   actual: Finding["actual"]
 ): Finding {
-  const e = ctx.report.entries.get(ind.id);
+  return findingAt(ctx.report, ctx.level, ind, rule, severity, message, expected, actual);
+}
+
+/** A finding about one row of a report: its printed STT (the file's, else the level's) and its value cell. */
+export function findingAt(
+  report: Report,
+  level: Level,
+  ind: Indicator,
+  rule: RuleId,
+  severity: Finding["severity"],
+  message: string,
+  expected: Finding["expected"],
+  actual: Finding["actual"]
+): Finding {
+  const e = report.entries.get(ind.id);
   const f: Finding = {
     form: ind.form,
-    code: codeOf(ctx, ind.id),
+    code: e?.printedCode ?? printedCode(ind, level),
     indicator: ind.id,
     rule,
     severity,
