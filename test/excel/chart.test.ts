@@ -9,7 +9,7 @@ import { consolidate } from "../../src/engine/consolidate";
 import { parsePeriod } from "../../src/engine/period";
 import { createExcelHost } from "../../src/excel/host";
 import { addinReport, unitInput } from "../consolidate/helpers";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 
 const P = parsePeriod("6T-2023")!;
 const names = Array.from({ length: 24 }, (_, k) => `UBND xã Số ${k + 1}`);

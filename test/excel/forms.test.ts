@@ -6,7 +6,7 @@ import { createExcelHost } from "../../src/excel/host";
 import { buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/engine/layout";
 import { readReport } from "../../src/engine/reader";
 import { DEFAULT_VERSION, formRows, isValueRow } from "../../src/catalog";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 import { colLetters as colLetter } from "../../src/engine/a1";
 
 const opts = { level: "xa" as const, version: DEFAULT_VERSION, period: { kind: "N" as const, year: 2023 }, unit: "Xã Hòa Bình" };
