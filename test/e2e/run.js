@@ -1,7 +1,7 @@
 /**
  * Browser tests of the task pane: the e2e build (test-artifacts/e2e-dist, built by `npm run test:e2e`)
  * served on 127.0.0.1, opened in the system's headless Chromium (never downloaded) at the pane's 320 px,
- * with test/e2e/fake-office.js standing in for Excel, so the real adapter src/excel/host.ts is exercised.
+ * with fake-office.js (the one in-memory Excel, test/standin/) standing in for Excel, so the real adapter src/excel/host.ts is exercised.
  *
  * Figures typed come from seed 004 (commune report, year 2023): BM3 1.4 = 139, 1.4.3 = 157 (a part larger
  * than its whole, as printed in that report); BM1 2.1 = 25, 2.2 = 25, 2 = 100.
