@@ -120,7 +120,12 @@ const fake = {
     if (!s || !b) return undefined;
     const r = wb.read(s, b.r1, b.c1);
     const c = wb.cell(sheet, a1);
-    return { value: r.value, formula: c && c.formula !== undefined ? c.formula : null, type: r.type, numberFormat: r.nf };
+    return {
+      value: r.value,
+      formula: c && c.formula !== undefined ? c.formula : null,
+      type: r.type,
+      numberFormat: r.nf,
+    };
   },
   /** The row whose hidden column F holds an indicator id, as an A1 of column D. */
   findIndicator(sheet: string, id: string) {
@@ -144,7 +149,10 @@ const fake = {
           if (c.value === undefined && c.formula === undefined && c.error === undefined) continue;
           const [r, col] = k.split(",").map(Number);
           const a1 = `${colLetters(col)}${r}`;
-          cells[a1] = c.formula !== undefined ? { f: c.formula, v: wb.read(s, r, col, () => ev).value } : { v: c.error ?? c.value };
+          cells[a1] =
+            c.formula !== undefined
+              ? { f: c.formula, v: wb.read(s, r, col, () => ev).value }
+              : { v: c.error ?? c.value };
         }
         return {
           name: s.name,

@@ -135,7 +135,10 @@ function quote(name: string) {
 
 function checkSheetName(n: unknown): string {
   if (typeof n !== "string" || !n || n.length > 31 || BAD_SHEET_NAME.test(n))
-    throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (sheet name ${String(n)})`);
+    throw new FakeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. (sheet name ${String(n)})`
+    );
   return n;
 }
 
@@ -248,7 +251,12 @@ export class FakeWorkbook {
     if (!s) throw new Error(`standin: no sheet ${sheet}`);
     const b0 = parseAddress(a1);
     if (!b0) throw new Error(`standin: bad address ${a1}`);
-    const b = { r1: b0.r1, c1: b0.c1, r2: b0.r1 + rows.length - 1, c2: b0.c1 + Math.max(...rows.map((r) => r.length)) - 1 };
+    const b = {
+      r1: b0.r1,
+      c1: b0.c1,
+      r2: b0.r1 + rows.length - 1,
+      c2: b0.c1 + Math.max(...rows.map((r) => r.length)) - 1,
+    };
     if (this.lockedIn(s, b)) throw new Error(`standin: ${sheet}!${boxAddress(b)} is locked (the sheet is protected)`);
     rows.forEach((row, i) => row.forEach((v, j) => this.enter(s, b.r1 + i, b.c1 + j, v)));
     this.fire(s, boxAddress(b), "Unknown");
@@ -262,7 +270,11 @@ export class FakeWorkbook {
   }
 
   handlerCount() {
-    return this.collectionHandlers.length + this.addedHandlers.length + this.sheets.reduce((n, s) => n + s.handlers.length, 0);
+    return (
+      this.collectionHandlers.length +
+      this.addedHandlers.length +
+      this.sheets.reduce((n, s) => n + s.handlers.length, 0)
+    );
   }
 
   // ------------------------------------------------------------ Excel.run
@@ -352,10 +364,16 @@ export class FakeWorkbook {
   }
 
   /** What Excel shows for a cell: constants as stored, formulas computed (an evaluator is made when none is given). */
-  read(s: FakeSheet, r: number, c: number, ev?: () => FormulaEvaluator): { value: any; formula: any; type: string; nf: string } {
+  read(
+    s: FakeSheet,
+    r: number,
+    c: number,
+    ev?: () => FormulaEvaluator
+  ): { value: any; formula: any; type: string; nf: string } {
     const cell = s.cells.get(key(r, c));
     if (!cell) return { value: "", formula: "", type: "Empty", nf: "General" };
-    if (cell.error !== undefined) return { value: cell.error, formula: cell.formula ?? cell.error, type: "Error", nf: cell.nf };
+    if (cell.error !== undefined)
+      return { value: cell.error, formula: cell.formula ?? cell.error, type: "Error", nf: cell.nf };
     if (cell.formula !== undefined) {
       let v: GridValue | undefined = cell.value;
       if (v === undefined) v = (ev ? ev() : this.evaluator()).cell(s.name, r, c);
@@ -384,16 +402,24 @@ export class FakeWorkbook {
     if (!s.protected) return false;
     const r2 = Math.min(b.r2, b.r1 + 2000);
     const c2 = Math.min(b.c2, b.c1 + 200);
-    for (let r = b.r1; r <= r2; r++) for (let c = b.c1; c <= c2; c++) if (s.cells.get(key(r, c))?.locked ?? true) return true;
+    for (let r = b.r1; r <= r2; r++)
+      for (let c = b.c1; c <= c2; c++) if (s.cells.get(key(r, c))?.locked ?? true) return true;
     return false;
   }
 
   checkWritable(s: FakeSheet, b: Box) {
-    if (this.lockedIn(s, b)) throw new FakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    if (this.lockedIn(s, b))
+      throw new FakeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
   }
 
   fire(s: FakeSheet, address: string, trigger: "ThisLocalAddin" | "Unknown") {
-    const args: any = { type: "WorksheetChanged", address, worksheetId: s.id, source: "Local", changeType: "RangeEdited" };
+    const args: any = {
+      type: "WorksheetChanged",
+      address,
+      worksheetId: s.id,
+      source: "Local",
+      changeType: "RangeEdited",
+    };
     if (this.apiVersion >= 14) args.triggerSource = trigger;
     this.events.push({ sheet: s.name, address, triggerSource: trigger });
     for (const h of [...s.handlers, ...this.collectionHandlers]) this.deliver(h, args);
@@ -489,11 +515,15 @@ export class FakeContext {
       wb.failNext = undefined;
       throw new FakeError(code, `Simulated ${code}`);
     }
-    if (chars > PAYLOAD_LIMIT) throw new FakeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    if (chars > PAYLOAD_LIMIT)
+      throw new FakeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     try {
       for (const op of ops) {
         if (op.min > wb.apiVersion)
-          throw new FakeError("ApiNotFound", `The API you are trying to use could not be found (${op.desc} needs ExcelApi 1.${op.min}).`);
+          throw new FakeError(
+            "ApiNotFound",
+            `The API you are trying to use could not be found (${op.desc} needs ExcelApi 1.${op.min}).`
+          );
         const fail = wb.failOn?.(op.desc);
         if (fail) throw new FakeError(fail, `${op.desc} failed`);
         op.apply();
@@ -531,7 +561,9 @@ class FakeWorksheetCollection {
   onAdded: { add: (fn: (e: any) => unknown) => any };
   constructor(private ctx: FakeContext) {
     const wb = ctx.wb;
-    this.onChanged = { add: (fn) => wb.newHandler(() => wb.collectionHandlers, fn, ctx, "WorksheetCollection.onChanged", 9) };
+    this.onChanged = {
+      add: (fn) => wb.newHandler(() => wb.collectionHandlers, fn, ctx, "WorksheetCollection.onChanged", 9),
+    };
     this.onAdded = { add: (fn) => wb.newHandler(() => wb.addedHandlers, fn, ctx, "WorksheetCollection.onAdded", 7) };
   }
   get items(): FakeWorksheet[] {
@@ -554,7 +586,14 @@ class FakeWorksheetCollection {
   }
   add(name?: string): FakeWorksheet {
     let made: FakeSheet | undefined;
-    const w = new FakeWorksheet(this.ctx, () => made ?? (() => { throw new FakeError("InvalidReference"); })());
+    const w = new FakeWorksheet(
+      this.ctx,
+      () =>
+        made ??
+        (() => {
+          throw new FakeError("InvalidReference");
+        })()
+    );
     const wb = this.ctx.wb;
     this.ctx.enqueue("WorksheetCollection.add", 1, size(name), () => {
       let n = name;
@@ -564,7 +603,8 @@ class FakeWorksheetCollection {
         n = `Sheet${k}`;
       }
       checkSheetName(n);
-      if (wb.sheet(n)) throw new FakeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${n})`);
+      if (wb.sheet(n))
+        throw new FakeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${n})`);
       const s = (made = wb.addSheet(n));
       w.bind(s);
       w._isNull = false;
@@ -580,17 +620,33 @@ class FakeWorksheetCollection {
   }
   getActiveWorksheet(): FakeWorksheet {
     const wb = this.ctx.wb;
-    return new FakeWorksheet(this.ctx, () => wb.active ?? wb.sheets.find((s) => s.visibility === "Visible") ?? wb.sheets[0]);
+    return new FakeWorksheet(
+      this.ctx,
+      () => wb.active ?? wb.sheets.find((s) => s.visibility === "Visible") ?? wb.sheets[0]
+    );
   }
   private lookup(nameOrId: string, orNull: boolean): FakeWorksheet {
     let found: FakeSheet | undefined;
-    const w = new FakeWorksheet(this.ctx, () => found ?? (() => { throw new FakeError("ItemNotFound", `The requested resource doesn't exist. (${nameOrId})`); })());
-    this.ctx.enqueue(`WorksheetCollection.getItem${orNull ? "OrNullObject" : ""}`, orNull ? 4 : 1, size(nameOrId), () => {
-      found = this.ctx.wb.sheet(nameOrId);
-      if (!found && !orNull) throw new FakeError("ItemNotFound", `The requested resource doesn't exist. (${nameOrId})`);
-      if (found) w.bind(found);
-      w._isNull = !found;
-    });
+    const w = new FakeWorksheet(
+      this.ctx,
+      () =>
+        found ??
+        (() => {
+          throw new FakeError("ItemNotFound", `The requested resource doesn't exist. (${nameOrId})`);
+        })()
+    );
+    this.ctx.enqueue(
+      `WorksheetCollection.getItem${orNull ? "OrNullObject" : ""}`,
+      orNull ? 4 : 1,
+      size(nameOrId),
+      () => {
+        found = this.ctx.wb.sheet(nameOrId);
+        if (!found && !orNull)
+          throw new FakeError("ItemNotFound", `The requested resource doesn't exist. (${nameOrId})`);
+        if (found) w.bind(found);
+        w._isNull = !found;
+      }
+    );
     return w;
   }
 }
@@ -601,7 +657,12 @@ class FakeWorksheet {
   private target?: FakeSheet;
   freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
   charts: { add: (type: string, source: FakeRange, seriesBy?: string) => any };
-  protection: { protect: (o?: unknown) => void; unprotect: () => void; load: (p?: unknown) => any; readonly protected: boolean };
+  protection: {
+    protect: (o?: unknown) => void;
+    unprotect: () => void;
+    load: (p?: unknown) => any;
+    readonly protected: boolean;
+  };
   pageLayout: any;
   onChanged: { add: (fn: (e: any) => unknown) => any };
 
@@ -610,7 +671,8 @@ class FakeWorksheet {
     private resolve: () => FakeSheet
   ) {
     const wb = ctx.wb;
-    const q = (desc: string, min: number, n: number, f: (s: FakeSheet) => void) => ctx.enqueue(desc, min, n, () => f(this.sheet()));
+    const q = (desc: string, min: number, n: number, f: (s: FakeSheet) => void) =>
+      ctx.enqueue(desc, min, n, () => f(this.sheet()));
     this.freezePanes = {
       freezeRows: (n = 1) => q("WorksheetFreezePanes.freezeRows", 7, 10, (s) => (s.freezeRows = n)),
       unfreeze: () => q("WorksheetFreezePanes.unfreeze", 7, 10, (s) => (s.freezeRows = 0)),
@@ -619,7 +681,8 @@ class FakeWorksheet {
       add: (type: string, source: FakeRange, seriesBy = "Auto") => {
         const chart: FakeChart = { type, series: [] };
         q("ChartCollection.add", 1, 60, (s) => {
-          if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new FakeError("InvalidArgument", `seriesBy ${seriesBy}`);
+          if (!["Auto", "Columns", "Rows"].includes(seriesBy))
+            throw new FakeError("InvalidArgument", `seriesBy ${seriesBy}`);
           chart.series.push({ values: source.addressOf() });
           s.charts.push(chart);
         });
@@ -628,7 +691,8 @@ class FakeWorksheet {
             q("ChartSeries.name", 1, size(v), () => (get().name = v));
           },
           setValues: (r: FakeRange) => q("ChartSeries.setValues", 7, 30, () => (get().values = r.addressOf())),
-          setXAxisValues: (r: FakeRange) => q("ChartSeries.setXAxisValues", 7, 30, () => (get().categories = r.addressOf())),
+          setXAxisValues: (r: FakeRange) =>
+            q("ChartSeries.setXAxisValues", 7, 30, () => (get().categories = r.addressOf())),
         });
         return {
           title: {
@@ -638,7 +702,13 @@ class FakeWorksheet {
           },
           series: {
             getItemAt: (i: number) =>
-              seriesProxy(() => chart.series[i] ?? (() => { throw new FakeError("ItemNotFound", `series ${i}`); })()),
+              seriesProxy(
+                () =>
+                  chart.series[i] ??
+                  (() => {
+                    throw new FakeError("ItemNotFound", `series ${i}`);
+                  })()
+              ),
             add: (name: string) => {
               const entry = { name, values: "" };
               q("ChartSeriesCollection.add", 7, size(name), () => chart.series.push(entry));
@@ -672,12 +742,23 @@ class FakeWorksheet {
     });
     this.pageLayout = Object.defineProperties(
       {
-        setPrintTitleRows: (r: string) => q("PageLayout.setPrintTitleRows", 9, size(r), (s) => (s.pageLayout.titleRows = r)),
-        setPrintTitleColumns: (r: string) => q("PageLayout.setPrintTitleColumns", 9, size(r), (s) => (s.pageLayout.titleColumns = r)),
+        setPrintTitleRows: (r: string) =>
+          q("PageLayout.setPrintTitleRows", 9, size(r), (s) => (s.pageLayout.titleRows = r)),
+        setPrintTitleColumns: (r: string) =>
+          q("PageLayout.setPrintTitleColumns", 9, size(r), (s) => (s.pageLayout.titleColumns = r)),
         setPrintArea: (r: string) => q("PageLayout.setPrintArea", 9, size(r), (s) => (s.pageLayout.printArea = r)),
       },
       Object.fromEntries(
-        ["orientation", "paperSize", "zoom", "centerHorizontally", "leftMargin", "rightMargin", "topMargin", "bottomMargin"].map((p) => [p, pl(p)])
+        [
+          "orientation",
+          "paperSize",
+          "zoom",
+          "centerHorizontally",
+          "leftMargin",
+          "rightMargin",
+          "topMargin",
+          "bottomMargin",
+        ].map((p) => [p, pl(p)])
       )
     );
     this.onChanged = { add: (fn) => wb.newHandler(() => this.sheet().handlers, fn, ctx, "Worksheet.onChanged", 7) };
@@ -690,7 +771,8 @@ class FakeWorksheet {
   /** The sheet this proxy stands for (resolved at sync; ItemNotFound when it is gone). */
   sheet(): FakeSheet {
     const s = this.target ?? this.resolve();
-    if (!s || !this.ctx.wb.sheets.includes(s)) throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
+    if (!s || !this.ctx.wb.sheets.includes(s))
+      throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
     this.target = s;
     return s;
   }
@@ -730,7 +812,8 @@ class FakeWorksheet {
       checkSheetName(v);
       const s = this.sheet();
       const other = this.ctx.wb.sheet(v);
-      if (other && other !== s) throw new FakeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${v})`);
+      if (other && other !== s)
+        throw new FakeError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${v})`);
       s.name = v;
       this.loaded.set("name", v);
     });
@@ -789,7 +872,11 @@ class FakeWorksheet {
     return new FakeRange(this.ctx, () => {
       const s = this.sheet();
       const b = address === undefined ? { r1: 1, c1: 1, r2: MAX_ROW, c2: MAX_COL } : parseAddress(address);
-      if (!b) throw new FakeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${address})`);
+      if (!b)
+        throw new FakeError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format. (${address})`
+        );
       return { s, b };
     });
   }
@@ -844,7 +931,12 @@ class FakeRange {
       for (let r = b.r1; r <= Math.min(b.r2, b.r1 + ROW_CAP); r++)
         for (let c = b.c1; c <= Math.min(b.c2, b.c1 + COL_CAP); c++) f(wb.touch(s, r, c));
     };
-    const fmt = (desc: string, min: number, apply: ((c: FakeCell, v: any) => void) | null, onRange?: (s: FakeSheet, b: Box, v: any) => void) => ({
+    const fmt = (
+      desc: string,
+      min: number,
+      apply: ((c: FakeCell, v: any) => void) | null,
+      onRange?: (s: FakeSheet, b: Box, v: any) => void
+    ) => ({
       get: () => notLoaded(desc),
       set: (v: any) =>
         ctx.enqueue(`RangeFormat.${desc}`, min, size(v), () => {
@@ -964,7 +1056,8 @@ class FakeRange {
       set: (v: unknown) =>
         ctx.enqueue(`DataValidation.${k}`, 8, size(v), () => {
           const e = entry();
-          if (k === "rule" && e.rule) throw new FakeError("InvalidOperation", "A data validation rule already exists; clear it first.");
+          if (k === "rule" && e.rule)
+            throw new FakeError("InvalidOperation", "A data validation rule already exists; clear it first.");
           e[k] = JSON.parse(JSON.stringify(v));
         }),
     });
@@ -981,13 +1074,19 @@ class FakeRange {
   }
 
   /** A 2D write (or a single value for every cell) checked against the range's shape. */
-  private write(desc: string, v: unknown, f: (s: FakeSheet, r: number, c: number, x: unknown) => void, changes: boolean) {
+  private write(
+    desc: string,
+    v: unknown,
+    f: (s: FakeSheet, r: number, c: number, x: unknown) => void,
+    changes: boolean
+  ) {
     this.ctx.enqueue(desc, 1, size(v), () => {
       const wb = this.ctx.wb;
       const { s, b } = this.where();
       const rows = b.r2 - b.r1 + 1;
       const cols = b.c2 - b.c1 + 1;
-      if (rows * cols > CELL_LIMIT) throw new FakeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      if (rows * cols > CELL_LIMIT)
+        throw new FakeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
       const grid = Array.isArray(v) ? (v as unknown[][]) : Array.from({ length: rows }, () => new Array(cols).fill(v));
       if (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))
         throw new FakeError(
@@ -1019,19 +1118,21 @@ class FakeRange {
   set columnHidden(v: boolean) {
     this.ctx.enqueue("Range.columnHidden", 2, 5, () => {
       const { s, b } = this.where();
-      for (let c = b.c1; c <= b.c2; c++) (v ? s.hiddenCols.add(c) : s.hiddenCols.delete(c));
+      for (let c = b.c1; c <= b.c2; c++) v ? s.hiddenCols.add(c) : s.hiddenCols.delete(c);
     });
   }
   set rowHidden(v: boolean) {
     this.ctx.enqueue("Range.rowHidden", 2, 5, () => {
       const { s, b } = this.where();
-      for (let r = b.r1; r <= Math.min(b.r2, b.r1 + 100000); r++) (v ? s.hiddenRows.add(r) : s.hiddenRows.delete(r));
+      for (let r = b.r1; r <= Math.min(b.r2, b.r1 + 100000); r++) v ? s.hiddenRows.add(r) : s.hiddenRows.delete(r);
     });
   }
   merge(across?: boolean) {
     this.ctx.enqueue("Range.merge", 2, 5, () => {
       const { s, b } = this.where();
-      const boxes = across ? Array.from({ length: b.r2 - b.r1 + 1 }, (_, i) => ({ ...b, r1: b.r1 + i, r2: b.r1 + i })) : [b];
+      const boxes = across
+        ? Array.from({ length: b.r2 - b.r1 + 1 }, (_, i) => ({ ...b, r1: b.r1 + i, r2: b.r1 + i }))
+        : [b];
       for (const m of boxes) if (!s.merges.some((x) => boxAddress(x) === boxAddress(m))) s.merges.push(m);
     });
   }
@@ -1058,7 +1159,8 @@ class FakeRange {
     this.ctx.enqueue("Range.select", 1, 5, () => {
       const wb = this.ctx.wb;
       const { s, b } = this.where();
-      if (s.visibility !== "Visible") throw new FakeError("InvalidSelection", "The current selection is invalid for this operation.");
+      if (s.visibility !== "Visible")
+        throw new FakeError("InvalidSelection", "The current selection is invalid for this operation.");
       wb.active = s;
       wb.selection = { sheet: s.name, address: boxAddress(b) };
     });
@@ -1076,7 +1178,17 @@ class FakeRange {
     });
   }
   load(spec?: unknown) {
-    const names = propsOf(spec) ?? ["address", "values", "formulas", "numberFormat", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount"];
+    const names = propsOf(spec) ?? [
+      "address",
+      "values",
+      "formulas",
+      "numberFormat",
+      "valueTypes",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+    ];
     this.ctx.enqueue("Range.load", 1, size(spec), () => {
       if (this._isNull) return;
       const wb = this.ctx.wb;
@@ -1086,13 +1198,16 @@ class FakeRange {
       const cellProps = ["values", "formulas", "valueTypes", "numberFormat", "text"];
       if (names.some((n) => cellProps.includes(n))) {
         if (b.r2 === MAX_ROW || b.c2 === MAX_COL) throw new FakeError("InvalidArgument", "loading a whole row/column");
-        if (rows * cols > CELL_LIMIT) throw new FakeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+        if (rows * cols > CELL_LIMIT)
+          throw new FakeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
       }
       let ev: FormulaEvaluator | undefined;
       const evaluator = () => (ev ??= wb.evaluator());
       let cells: ReturnType<FakeWorkbook["read"]>[][] | undefined;
       const grid = <T>(f: (c: ReturnType<FakeWorkbook["read"]>) => T): T[][] => {
-        cells ??= Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => wb.read(s, b.r1 + i, b.c1 + j, evaluator)));
+        cells ??= Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => wb.read(s, b.r1 + i, b.c1 + j, evaluator))
+        );
         return cells.map((row) => row.map(f));
       };
       const hidden = (set: Set<number>, from: number, to: number) => {
@@ -1101,11 +1216,31 @@ class FakeRange {
         return n === 0 ? false : n === to - from + 1 ? true : MIXED;
       };
       for (const n of names) {
-        if (n === "values") this.loaded.set(n, grid((c) => c.value));
-        else if (n === "formulas") this.loaded.set(n, grid((c) => c.formula));
-        else if (n === "valueTypes") this.loaded.set(n, grid((c) => c.type));
-        else if (n === "numberFormat") this.loaded.set(n, grid((c) => c.nf));
-        else if (n === "text") this.loaded.set(n, grid((c) => (c.value === "" ? "" : String(c.value))));
+        if (n === "values")
+          this.loaded.set(
+            n,
+            grid((c) => c.value)
+          );
+        else if (n === "formulas")
+          this.loaded.set(
+            n,
+            grid((c) => c.formula)
+          );
+        else if (n === "valueTypes")
+          this.loaded.set(
+            n,
+            grid((c) => c.type)
+          );
+        else if (n === "numberFormat")
+          this.loaded.set(
+            n,
+            grid((c) => c.nf)
+          );
+        else if (n === "text")
+          this.loaded.set(
+            n,
+            grid((c) => (c.value === "" ? "" : String(c.value)))
+          );
         else if (n === "rowIndex") this.loaded.set(n, b.r1 - 1);
         else if (n === "columnIndex") this.loaded.set(n, b.c1 - 1);
         else if (n === "rowCount") this.loaded.set(n, rows);
