@@ -109,7 +109,13 @@ export class FakeError extends Error {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
-const unkey = (k: string) => k.split(",").map(Number) as [number, number];
+const unkeyed = new Map<string, [number, number]>();
+/** Row and column of a cell key ("12,4"), remembered: the used range and the grids walk every cell. */
+function unkey(k: string): [number, number] {
+  let rc = unkeyed.get(k);
+  if (!rc) unkeyed.set(k, (rc = k.split(",").map(Number) as [number, number]));
+  return rc;
+}
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?%?$/;
 /** en-US digit grouping, as Excel set to en-US reads "3,222". */
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -183,6 +189,9 @@ export class FakeWorkbook {
   events: { sheet: string; address: string; triggerSource: string }[] = [];
   pendingEvents: { s: FakeSheet; address: string }[] = [];
   nextId = 1;
+  /** Bumped whenever a cell's content changes (the used range is cached against it). */
+  private contentVersion = 0;
+  private usedCache = new WeakMap<FakeSheet, { version: number; box?: Box }>();
 
   /** `apiVersion`: the highest ExcelApi 1.x set the simulated Excel supports (7 = Excel 2019, 17 = current). */
   constructor(public apiVersion = 17) {}
@@ -266,6 +275,7 @@ export class FakeWorkbook {
   setRaw(sheet: string, a1: string, c: Partial<FakeCell>) {
     const s = this.sheet(sheet)!;
     const b = parseAddress(a1)!;
+    this.contentVersion++;
     Object.assign(this.touch(s, b.r1, b.c1), c);
   }
 
@@ -307,6 +317,7 @@ export class FakeWorkbook {
   /** Excel's entry parsing (typing, Range.values, Range.formulas). */
   enter(s: FakeSheet, r: number, c: number, x: unknown) {
     const cell = this.touch(s, r, c);
+    this.contentVersion++;
     delete cell.value;
     delete cell.formula;
     delete cell.error;
@@ -359,8 +370,26 @@ export class FakeWorkbook {
     return { name: s.name, values, formulas, origin: { row: b.r1, col: b.c1 } };
   }
 
+  /** An evaluator over the workbook as it is now; a sheet's grid is built only when a formula refers to it. */
   evaluator(): FormulaEvaluator {
-    return new FormulaEvaluator(this.sheets.map((s) => this.grid(s)));
+    return new FormulaEvaluator(
+      this.sheets.map((s) => {
+        let g: GridSheet | undefined;
+        const built = () => (g ??= this.grid(s));
+        return {
+          name: s.name,
+          get values() {
+            return built().values;
+          },
+          get formulas() {
+            return built().formulas;
+          },
+          get origin() {
+            return built().origin;
+          },
+        };
+      })
+    );
   }
 
   /** What Excel shows for a cell: constants as stored, formulas computed (an evaluator is made when none is given). */
@@ -387,6 +416,8 @@ export class FakeWorkbook {
   }
 
   usedBox(s: FakeSheet): Box | undefined {
+    const hit = this.usedCache.get(s);
+    if (hit && hit.version === this.contentVersion) return hit.box && { ...hit.box };
     let b: Box | undefined;
     for (const [k, c] of s.cells) {
       if (c.value === undefined && c.formula === undefined && c.error === undefined) continue;
@@ -394,6 +425,7 @@ export class FakeWorkbook {
       if (!b) b = { r1: r, c1: col, r2: r, c2: col };
       else b = { r1: Math.min(b.r1, r), c1: Math.min(b.c1, col), r2: Math.max(b.r2, r), c2: Math.max(b.c2, col) };
     }
+    this.usedCache.set(s, { version: this.contentVersion, box: b && { ...b } });
     return b;
   }
 
@@ -469,6 +501,7 @@ export class FakeWorkbook {
   }
 
   restore(o: any) {
+    this.contentVersion++;
     this.nextId = o.nextId;
     this.selection = o.selection;
     this.sheets = o.sheets.map((s: any) => ({
