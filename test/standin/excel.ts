@@ -69,6 +69,7 @@ export interface FakeSheet {
   id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** Cells by "row,col" (1-based). Change contents through enter(), setRaw() or userEdit(): the used range is cached. */
   cells: Map<string, FakeCell>;
   colWidths: Map<number, number>;
   hiddenCols: Set<number>;
