@@ -67,12 +67,24 @@ export type ReportTextCheck =
 
 const RANK: Record<TextSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Splits `quote` around the first occurrence of `raw`; undefined when it does not stand in it. */
-export function splitQuote(quote: string, raw: string): QuoteParts | undefined {
+/** The number of a figure as written, without the unit word after it: "3.218 hồ sơ" → "3.218", "97,6 %" kept. */
+export function numberPart(raw: string): string {
+  const m = /^\d[\d.,/ ]*?\d?(?:\s?%)?(?=\s|$)/.exec(raw);
+  return m ? m[0].trim() : raw;
+}
+
+/**
+ * Splits `quote` around the first occurrence of `raw` (the figure as written, unit included), marking only
+ * `part` of it (its number) when given; undefined when the figure does not stand in the quote.
+ */
+export function splitQuote(quote: string, raw: string, part: string = raw): QuoteParts | undefined {
   if (!raw) return undefined;
   const at = quote.indexOf(raw);
   if (at < 0) return undefined;
-  return { before: quote.slice(0, at), figure: raw, after: quote.slice(at + raw.length) };
+  const inner = raw.indexOf(part);
+  const start = at + (part && inner >= 0 ? inner : 0);
+  const figure = part && inner >= 0 ? part : raw;
+  return { before: quote.slice(0, start), figure, after: quote.slice(start + figure.length) };
 }
 
 /** Groups findings by form (0: a rate not tied to a form row), errors first, then in the text's order. */
@@ -140,7 +152,7 @@ export async function checkReportBlocks(blocks: Block[], forms: Report | undefin
           r.figures.find(
             (x) => x.figure.paragraph === f.paragraph && x.sentence === f.quote && x.figure.value === f.textValue
           )?.figure);
-    return { ...f, mark: fig ? splitQuote(f.quote, fig.raw) : undefined };
+    return { ...f, mark: fig ? splitQuote(f.quote, fig.raw, numberPart(fig.raw)) : undefined };
   });
   const { errors, warnings, infos } = t.countTextFindings(findings);
   return {

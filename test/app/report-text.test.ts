@@ -13,6 +13,7 @@ import {
   draftReportDocx,
   draftReportText,
   groupTextFindings,
+  numberPart,
   readReportText,
   ReportTextFinding,
   splitQuote,
@@ -189,6 +190,24 @@ test("splitQuote and grouping", () => {
     after: " hồ sơ",
   });
   expect(splitQuote("đã giải quyết 3.218 hồ sơ", "3.225")).toBeUndefined();
+  // the number is marked, not the unit word after it
+  expect(splitQuote("đã giải quyết 3.218 hồ sơ đúng hạn", "3.218 hồ sơ", numberPart("3.218 hồ sơ"))).toEqual({
+    before: "đã giải quyết ",
+    figure: "3.218",
+    after: " hồ sơ đúng hạn",
+  });
+  expect(
+    [
+      "3.218 hồ sơ",
+      "97,6%",
+      "97,6 %",
+      "3.147/3.225 hồ sơ",
+      "22",
+      "3.523.681.000 đồng",
+      "trên 10,9 tỷ đồng",
+      "119 TTHC",
+    ].map(numberPart)
+  ).toEqual(["3.218", "97,6%", "97,6 %", "3.147/3.225", "22", "3.523.681.000", "trên 10,9 tỷ đồng", "119"]);
   const f = (form: number, severity: ReportTextFinding["severity"], paragraph: number) =>
     ({ form, severity, paragraph }) as ReportTextFinding;
   const g = groupTextFindings([f(7, "info", 1), f(3, "warning", 2), f(3, "error", 9), f(3, "error", 4)]);
