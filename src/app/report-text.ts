@@ -74,12 +74,13 @@ export function numberPart(raw: string): string {
 }
 
 /**
- * Splits `quote` around the first occurrence of `raw` (the figure as written, unit included), marking only
- * `part` of it (its number) when given; undefined when the figure does not stand in the quote.
+ * Splits `quote` around the `nth` (0-based) occurrence of `raw` (the figure as written, unit included), marking
+ * only `part` of it (its number) when given; undefined when the figure does not stand in the quote.
  */
-export function splitQuote(quote: string, raw: string, part: string = raw): QuoteParts | undefined {
+export function splitQuote(quote: string, raw: string, part: string = raw, nth = 0): QuoteParts | undefined {
   if (!raw) return undefined;
-  const at = quote.indexOf(raw);
+  let at = quote.indexOf(raw);
+  for (let k = 0; k < nth && at >= 0; k++) at = quote.indexOf(raw, at + raw.length);
   if (at < 0) return undefined;
   const inner = raw.indexOf(part);
   const start = at + (part && inner >= 0 ? inner : 0);
@@ -152,7 +153,16 @@ export async function checkReportBlocks(blocks: Block[], forms: Report | undefin
           r.figures.find(
             (x) => x.figure.paragraph === f.paragraph && x.sentence === f.quote && x.figure.value === f.textValue
           )?.figure);
-    return { ...f, mark: fig ? splitQuote(f.quote, fig.raw, numberPart(fig.raw)) : undefined };
+    if (!fig) return { ...f };
+    // the same figure may stand twice in the sentence ("3.218 hồ sơ, trong đó 3.218 hồ sơ đúng hạn"): mark this one
+    const nth = r.figures.filter(
+      (x) =>
+        x.figure.paragraph === f.paragraph &&
+        x.sentence === f.quote &&
+        x.figure.raw === fig.raw &&
+        x.figure.start < fig.start
+    ).length;
+    return { ...f, mark: splitQuote(f.quote, fig.raw, numberPart(fig.raw), nth) };
   });
   const { errors, warnings, infos } = t.countTextFindings(findings);
   return {

@@ -121,6 +121,16 @@ test("agreeing sentences of the seed raise nothing, while their figures are stil
   expect(r.tied).toBeGreaterThanOrEqual(6);
 });
 
+test("of two equal figures in one sentence, each finding marks its own", async () => {
+  const text =
+    "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH\n2. Cải cách thủ tục hành chính\nTrong kỳ, UBND xã đã giải quyết 3.218 hồ sơ, trong đó 3.218 hồ sơ đúng hạn.";
+  const r = await crossCheckReportText({ kind: "text", text }, forms);
+  if (!r.ok) throw new Error(r.reason);
+  const at = (id: string) => r.findings.find((f) => f.indicator === id)!.mark!;
+  expect(at("bm3:3.3.1").before).toBe("Trong kỳ, UBND xã đã giải quyết ");
+  expect(at("bm3:3.3.2").before).toBe("Trong kỳ, UBND xã đã giải quyết 3.218 hồ sơ, trong đó ");
+});
+
 test("pasted text with a slip: found the same way; pasted text that agrees: nothing", async () => {
   const text =
     "II. KẾT QUẢ THỰC HIỆN\n3. Cải cách tổ chức bộ máy\nTổng số cán bộ, công chức được giao là 21, hiện tại có mặt là 20 người.";
@@ -190,6 +200,12 @@ test("splitQuote and grouping", () => {
     after: " hồ sơ",
   });
   expect(splitQuote("đã giải quyết 3.218 hồ sơ", "3.225")).toBeUndefined();
+  // the second of two equal figures
+  expect(splitQuote("giải quyết 5 hồ sơ, trong đó 5 hồ sơ đúng hạn", "5 hồ sơ", "5", 1)).toEqual({
+    before: "giải quyết 5 hồ sơ, trong đó ",
+    figure: "5",
+    after: " hồ sơ đúng hạn",
+  });
   // the number is marked, not the unit word after it
   expect(splitQuote("đã giải quyết 3.218 hồ sơ đúng hạn", "3.218 hồ sơ", numberPart("3.218 hồ sơ"))).toEqual({
     before: "đã giải quyết ",
