@@ -398,6 +398,10 @@ async function main() {
       const text = await f.first().innerText();
       assert(text.includes("3.218") && text.includes("3.225"), `both figures: ${text}`);
       eq(await f.first().locator("mark").innerText(), "3.218", "figure marked in the quote");
+      // the on-time row's finding marks the second 3.218 of the sentence, its own
+      const ontime = p.locator(`[data-testid="text-finding"][data-cell="${cellOf(b3, "bm3:3.3.2")}"] [data-testid="text-quote"]`);
+      const marked = await ontime.evaluate((q) => q.querySelector("mark").previousSibling.textContent);
+      assert(marked.endsWith("trong đó "), `second figure marked: "${marked}"`);
       // the agreeing sentences raise nothing: only the two rows of the settled files
       const rows = await p.locator('[data-testid="text-finding"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-code")).sort());
       eq(rows, ["3.3.1", "3.3.2"], "findings only where the text disagrees");
