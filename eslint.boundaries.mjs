@@ -2,6 +2,7 @@
  * Who may import whom (README, "Architecture"). The rule, from the outside in:
  *
  *   shells (taskpane, taskpane/legacy, commands, cli, and any page to come) → app → engine → catalog
+ *   app and cli → text (the report's Word text) → engine → catalog
  *   adapters (excel, xlsx) implement app's host interface and import engine (and app's types, `import type` only)
  *   nothing imports a shell; a shell imports no other shell
  *
@@ -31,7 +32,9 @@ export const LAYERS = {
   // import engine's and catalog's *types* (i18n/engine.ts: PeriodKind; i18n/consolidate.ts: Aggregate), nothing more.
   engine: { imports: ["catalog", "i18n"], packages: [] },
   i18n: { imports: [], types: ["engine", "catalog"], packages: [] },
-  app: { imports: ["engine", "catalog", "i18n"], packages: [] },
+  // app → text: the report's text use cases (app/report-text.ts) load src/text with a dynamic import() (a chunk of
+  // its own in the pane's build) and import its types; text, like the engine, knows no use case.
+  app: { imports: ["engine", "catalog", "i18n", "text"], packages: [] },
   // the report's text (Word): host-free like the engine, plus the Word libraries (mammoth reads, docx writes)
   text: { imports: ["engine", "catalog", "i18n"], packages: ["mammoth", "docx", "zod"] },
   excel: { imports: ["engine", "i18n"], types: ["app"], packages: [] },

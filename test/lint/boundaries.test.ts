@@ -37,6 +37,15 @@ const WRONG: [string, string][] = [
   ["src/app/x.ts", `import { parseSettings } from "../taskpane/logic";`],
   ["src/app/sub/x.ts", `import { main } from "../../cli/main";`],
   ["src/app/x.ts", `import React from "react";`],
+  ["src/app/x.ts", `import mammoth from "mammoth";`],
+  // the report's text is host-free: no use case, no adapter, no shell; the engine does not reach it
+  ["src/text/x.ts", `import { crossCheckReportText } from "../app/report-text";`],
+  ["src/text/x.ts", `import { createExcelHost } from "../excel/host";`],
+  ["src/text/x.ts", `import React from "react";`],
+  ["src/engine/x.ts", `import { readDocx } from "../text";`],
+  // the pane reaches the text through app's use case (loaded lazily there), never directly
+  ["src/taskpane/components/x.tsx", `import { readDocx } from "../../text";`],
+  ["src/taskpane/components/x.tsx", `import mammoth from "mammoth";`],
   // adapters: engine (and app's types), not the catalog, not each other, not a shell
   ["src/excel/x.ts", `import { insertForms } from "../app/insert";`],
   ["src/excel/x.ts", `import { writeWorkbook } from "../xlsx/write";`],
@@ -73,7 +82,11 @@ const RIGHT: [string, string][] = [
   ],
   [
     "src/app/x.ts",
-    `import { readReport } from "../engine/reader";\nimport { catalog } from "../catalog";\nimport { pane } from "../i18n/pane";\nimport { y } from "./sub/y";`,
+    `import { readReport } from "../engine/reader";\nimport { catalog } from "../catalog";\nimport { pane } from "../i18n/pane";\nimport { y } from "./sub/y";\nimport type { TextFinding } from "../text";\nexport { readDocx } from "../text/docx";`,
+  ],
+  [
+    "src/text/x.ts",
+    `import mammoth from "mammoth";\nimport { Document } from "docx";\nimport { readReport } from "../engine/reader";\nimport { catalog } from "../catalog";\nimport { textVi } from "../i18n/text";`,
   ],
   [
     "src/excel/x.ts",

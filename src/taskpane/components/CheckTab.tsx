@@ -15,6 +15,7 @@ import type { WorkbookSettings } from "../../engine/conventions";
 import type { Finding } from "../../engine/types";
 import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { groupFindings } from "../logic";
+import { ReportTextSection } from "./ReportTextSection";
 import {
   applyFix as applyFixUseCase,
   CheckResult,
@@ -270,6 +271,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
           </MessageBarBody>
         </MessageBar>
       )}
+      <ReportTextSection host={host} report={result?.report} />
       {stampNote && (
         <MessageBar intent={stampNote.intent} data-testid="stamp-note">
           <MessageBarBody>{stampNote.lines[0]}</MessageBarBody>
