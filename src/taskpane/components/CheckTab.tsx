@@ -143,7 +143,14 @@ function LazyDetails(props: { className: string; testid: string; summary: string
   );
 }
 
-export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
+export function CheckTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  formsVersion: number;
+  active: boolean;
+  /** More buttons beside "Kiểm tra trước khi gửi" (the page: save the checked copy). */
+  actions?: React.ReactNode;
+}) {
   const { host } = props;
   const styles = useStyles();
   const [session, setSession] = React.useState<CheckSession | undefined>(undefined);
@@ -258,6 +265,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         <Button onClick={() => void session?.fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
           {pane.check.refresh}
         </Button>
+        {props.actions}
       </div>
       {busy && <Spinner size="tiny" label={pane.check.checking} />}
       {summary && (
