@@ -100,7 +100,7 @@ export function CheckJob(props: { settings: WorkbookSettings }) {
       {!open && <FileDrop testid="check" label={T.file.dropLabel} pick={T.file.pick} drop={T.file.drop} onFile={onFile} />}
       {open && (
         <div className={styles.bar}>
-          <Text weight="semibold" data-testid="check-file">
+          <Text weight="semibold" data-testid="check-opened">
             {T.file.opened(open.name)}
           </Text>
           <Button
