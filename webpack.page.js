@@ -91,7 +91,10 @@ module.exports = (env = {}, options = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } },
+          },
         },
         // the guide's screenshots, as data: URLs inside the page
         { test: /\.(png|jpe?g|svg)$/, type: "asset/inline" },

@@ -9,7 +9,11 @@ import { encodeMeta } from "../engine/conventions";
 import { consolidate, Consolidation, ConsolidateOptions, totalValues, UnitInput } from "../engine/consolidate";
 import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet, watchLines } from "../engine/appendix-layout";
-import { buildConsolidatedSheet, buildConsolidationStatusSheet, planSheetReplacement } from "../engine/consolidate-layout";
+import {
+  buildConsolidatedSheet,
+  buildConsolidationStatusSheet,
+  planSheetReplacement,
+} from "../engine/consolidate-layout";
 import { a1 } from "../engine/a1";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { Period, Report } from "../engine/types";

@@ -22,7 +22,8 @@ export const pageText = {
     pick: "Chọn tệp Excel",
     drop: "hoặc kéo thả tệp .xlsx vào đây",
     dropLabel: "Vùng kéo thả tệp Excel cần kiểm tra",
-    notXlsx: (name: string) => `Tệp “${name}” không phải tệp Excel .xlsx. Hãy lưu tệp thành “Sổ làm việc Excel (.xlsx)” rồi chọn lại.`,
+    notXlsx: (name: string) =>
+      `Tệp “${name}” không phải tệp Excel .xlsx. Hãy lưu tệp thành “Sổ làm việc Excel (.xlsx)” rồi chọn lại.`,
     opening: (name: string) => `Đang mở tệp ${name}…`,
     opened: (name: string) => `Đang kiểm tra: ${name}`,
     other: "Mở tệp khác",
@@ -31,6 +32,7 @@ export const pageText = {
   check: {
     intro:
       "Mở tệp báo cáo (.xlsx) để kiểm tra. Trang liệt kê lỗi theo từng biểu mẫu; bấm vào một lỗi để xem ô đó. Các sửa nhanh chỉ thay đổi bản sao trong trang; bấm “Lưu tệp” để tải bản đã sửa về — tệp gốc không bị ghi đè.",
+    hint: "Sửa nhanh và đóng dấu chỉ thay đổi bản sao trong trang; bấm “Lưu tệp” để tải bản đó về máy.",
     save: "Lưu tệp",
     saving: "Đang lưu…",
     saved: (name: string) => `Đã tải bản đã kiểm tra “${name}” về máy. Tệp gốc không thay đổi.`,
@@ -121,14 +123,26 @@ export const pageText = {
         id: "loi",
         title: "Các loại lỗi và cảnh báo",
         items: [
-          ["Tổng không khớp", "Chỉ tiêu tổng khác tổng các chỉ tiêu con (ví dụ tổng số thủ tục khác tổng số thủ tục từng cấp)."],
-          ["Chỉ tiêu con lớn hơn chỉ tiêu tổng", "Một phần lớn hơn cái chứa nó (ví dụ số hồ sơ đúng hạn lớn hơn số hồ sơ đã giải quyết)."],
+          [
+            "Tổng không khớp",
+            "Chỉ tiêu tổng khác tổng các chỉ tiêu con (ví dụ tổng số thủ tục khác tổng số thủ tục từng cấp).",
+          ],
+          [
+            "Chỉ tiêu con lớn hơn chỉ tiêu tổng",
+            "Một phần lớn hơn cái chứa nó (ví dụ số hồ sơ đúng hạn lớn hơn số hồ sơ đã giải quyết).",
+          ],
           ["Tỷ lệ không đúng", "Tỷ lệ gõ tay khác tỷ lệ tính từ tử số và mẫu số; nút sửa nhanh thay bằng công thức."],
-          ["Số gõ thành chữ", "Ô chứa “99,75%” hay “1.946” dạng chữ, Excel không cộng được; nút sửa nhanh đổi thành số."],
+          [
+            "Số gõ thành chữ",
+            "Ô chứa “99,75%” hay “1.946” dạng chữ, Excel không cộng được; nút sửa nhanh đổi thành số.",
+          ],
           ["Số âm, số lẻ", "Số lượng không được âm; chỉ tiêu đếm (hồ sơ, văn bản, thủ tục) không có phần lẻ."],
           ["Chưa nhập", "Ô số liệu còn trống; danh sách các ô trống được gộp lại ở cuối mỗi biểu mẫu."],
           ["So với kỳ trước", "Số của kỳ này giảm hoặc thay đổi bất thường so với báo cáo kỳ trước của cùng đơn vị."],
-          ["Không kiểm tra được", "Lỗi của chương trình, không phải của tệp: hãy gửi phần “Chi tiết cho bộ phận hỗ trợ”."],
+          [
+            "Không kiểm tra được",
+            "Lỗi của chương trình, không phải của tệp: hãy gửi phần “Chi tiết cho bộ phận hỗ trợ”.",
+          ],
         ] as [string, string][],
       },
     ],

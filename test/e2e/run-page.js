@@ -307,6 +307,7 @@ async function main() {
       await noOverflow(page);
       const bad = await unlabelled(page);
       assert(bad.length === 0, `unlabelled controls: ${bad.join(" | ")}`);
+      await cons.locator("table").scrollIntoViewIfNeeded();
       await shot(page, "3-consolidate");
       const d = await downloadOf(page, () => dl.click(), downloads).catch(async (e) => {
         const said = await cons.getByTestId("consolidate-saved").innerText().catch(() => "(nothing said)");

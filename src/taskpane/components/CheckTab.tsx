@@ -150,6 +150,8 @@ export function CheckTab(props: {
   active: boolean;
   /** More buttons beside "Kiểm tra trước khi gửi" (the page: save the checked copy). */
   actions?: React.ReactNode;
+  /** The line above the buttons, where the add-in's (live, read-only in Excel) does not apply. */
+  hint?: string;
 }) {
   const { host } = props;
   const styles = useStyles();
@@ -257,7 +259,7 @@ export function CheckTab(props: {
 
   return (
     <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"} data-live-reads={session ? session.liveReads : 0}>
-      <Text size={200}>{pane.check.liveHint}</Text>
+      <Text size={200}>{props.hint ?? pane.check.liveHint}</Text>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
           {pane.check.preSend}

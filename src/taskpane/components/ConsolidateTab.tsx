@@ -247,6 +247,7 @@ export function ConsolidateTab(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      {done && props.actions}
       {done && done.watch.length > 0 && (
         <MessageBar intent="warning" data-testid="watch-list" role="status">
           <MessageBarBody>
@@ -273,7 +274,6 @@ export function ConsolidateTab(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      {done && props.actions}
       {conflicts.length > 0 && (
         <div className={styles.col} data-testid="fill-conflicts">
           <Text size={200} weight="semibold">

@@ -128,6 +128,7 @@ export function CheckJob(props: { settings: WorkbookSettings }) {
             settings={open.settings}
             formsVersion={0}
             active
+            hint={T.check.hint}
             actions={
               <Button onClick={onSave} disabled={Boolean(busy)} data-testid="save">
                 {T.check.save}

@@ -59,7 +59,9 @@ export function download(name: string, bytes: Uint8Array, doc: Document = docume
 const KEY = "bao-cao-cchc:last";
 
 /** The settings the page starts with: the remembered level, unit and period over the defaults. */
-export function rememberedSettings(storage: Pick<Storage, "getItem"> | undefined = localStorageOrNothing()): WorkbookSettings {
+export function rememberedSettings(
+  storage: Pick<Storage, "getItem"> | undefined = localStorageOrNothing()
+): WorkbookSettings {
   const base = defaultSettings();
   if (!storage) return base;
   let raw: string | null = null;
@@ -69,11 +71,19 @@ export function rememberedSettings(storage: Pick<Storage, "getItem"> | undefined
     console.warn("[Báo cáo CCHC] local storage not readable", e);
   }
   const s = readSettings(raw ?? undefined);
-  return { ...base, ...(s.level ? { level: s.level } : {}), ...(s.period ? { period: s.period } : {}), unit: s.unit ?? "" };
+  return {
+    ...base,
+    ...(s.level ? { level: s.level } : {}),
+    ...(s.period ? { period: s.period } : {}),
+    unit: s.unit ?? "",
+  };
 }
 
 /** Remembers the level, unit and period (nothing else) in this browser. */
-export function remember(s: WorkbookSettings, storage: Pick<Storage, "setItem"> | undefined = localStorageOrNothing()): void {
+export function remember(
+  s: WorkbookSettings,
+  storage: Pick<Storage, "setItem"> | undefined = localStorageOrNothing()
+): void {
   if (!storage) return;
   const all = JSON.parse(serializeSettings(s)) as Record<string, unknown>;
   try {
