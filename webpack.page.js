@@ -36,20 +36,36 @@ function pageCsp() {
   ].join("; ");
 }
 
-/** Puts the SHA-256 of every inline <script> of the page into its CSP (after html-inline-script-webpack-plugin). */
-class CspScriptHashes {
+/**
+ * Puts the SHA-256 of every inline <script> of the pages into their CSP, on the files as they are finally emitted
+ * (after the scripts are inlined and the HTML minified), and refuses a page that still loads a script file.
+ */
+class SinglePage {
   apply(compiler) {
-    compiler.hooks.compilation.tap("CspScriptHashes", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("CspScriptHashes", (data) => {
-        const hashes = [];
-        for (const m of data.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-          hashes.push(`'sha256-${crypto.createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+    compiler.hooks.thisCompilation.tap("SinglePage", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "SinglePage", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((n) => n.endsWith(".html"))) {
+            // the licences the minifier set apart go back into the page, so that it stays one file
+            const html = assets[name]
+              .source()
+              .toString()
+              .replace(/\/\*! For license information please see ([\w.-]+\.LICENSE\.txt) \*\//g, (_, file) => {
+                const text = assets[file] ? assets[file].source().toString() : "";
+                if (!text) throw new Error(`${name}: licence file ${file} missing`);
+                return `/*! ${text.replace(/\*\//g, "* /").replace(/<\/script/gi, "<\\/script")} */`;
+              });
+            if (!html.includes(HASHES)) throw new Error(`${name}: no ${HASHES} in its CSP`);
+            if (/<script[^>]*\bsrc=/.test(html)) throw new Error(`${name}: a script was not inlined`);
+            const hashes = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map(
+              (m) => `'sha256-${crypto.createHash("sha256").update(m[1], "utf8").digest("base64")}'`
+            );
+            compilation.updateAsset(name, new webpack.sources.RawSource(html.replace(HASHES, hashes.join(" ") || "'none'")));
+          }
+          for (const n of Object.keys(assets).filter((x) => x.endsWith(".LICENSE.txt"))) compilation.deleteAsset(n);
         }
-        if (!data.html.includes(HASHES)) throw new Error(`${data.outputName}: no ${HASHES} in its CSP`);
-        if (/<script[^>]*\bsrc=/.test(data.html)) throw new Error(`${data.outputName}: a script was not inlined`);
-        data.html = data.html.replace(HASHES, hashes.join(" ") || "'none'");
-        return data;
-      });
+      );
     });
   }
 }
@@ -108,7 +124,7 @@ module.exports = (env = {}, options = {}) => {
       page("bao-cao-cchc.html", "page", "Báo cáo CCHC — làm trên tệp Excel"),
       page("huong-dan.html", "guide", "Báo cáo CCHC — Hướng dẫn sử dụng"),
       new HtmlInlineScriptPlugin(),
-      new CspScriptHashes(),
+      new SinglePage(),
     ],
   };
 };

@@ -144,11 +144,19 @@ async function main() {
       assert(!/<script[^>]*\bsrc=/i.test(html), "a script is loaded from a file");
       const outside = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
       assert(!/<link[^>]*rel=["']?stylesheet/i.test(outside), "a stylesheet is loaded from a file");
-      const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+      const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html);
       assert(csp && csp[1].includes("connect-src 'none'"), `CSP without connect-src 'none': ${csp && csp[1]}`);
       assert(/script-src 'sha256-/.test(csp[1]) && !/script-src[^;]*unsafe/.test(csp[1]), `scripts not pinned by hash: ${csp[1]}`);
       const chunks = fs.readdirSync(DIST).filter((f) => /\.js$/.test(f));
       assert(chunks.length === 0, `script files beside the page: ${chunks.join(", ")}`);
+    });
+
+    await test("the request counter sees a request (control: a page of this context asking the network)", async () => {
+      const probe = await context.newPage();
+      await probe.goto("http://probe.invalid/").catch(() => undefined);
+      await probe.close();
+      assert(requests.includes("http://probe.invalid/"), `the counter missed the probe: ${JSON.stringify(requests)}`);
+      requests.length = 0;
     });
 
     await page.goto("file://" + FILE);
