@@ -73,8 +73,9 @@ async function unitFile(name, { level = "xa", unit, forms, cells, picture }) {
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `page-${name}.png`) });
-  if (process.argv.includes("--guide"))
-    await page.screenshot({ path: path.join(GUIDE, `${name.replace(/^\d+-/, "")}.jpg`), type: "jpeg", quality: 70 });
+  const picture = name.replace(/^\d+-/, "");
+  if (process.argv.includes("--guide") && ["create", "check", "consolidate"].includes(picture))
+    await page.screenshot({ path: path.join(GUIDE, `${picture}.jpg`), type: "jpeg", quality: 55 });
 }
 
 /** Controls a keyboard or screen-reader user could not name. */
