@@ -276,6 +276,31 @@ async function main() {
       assert(valueOf(orig, 3, "3.3.1").raw === "1.946", "the original file was changed");
     });
 
+    await test("Kiểm tra tệp by drag and drop; a file that is not an .xlsx, or not a workbook, is refused with its reason", async () => {
+      await check.getByTestId("check-other").click();
+      const dropped = (name, bytes) =>
+        page.evaluateHandle(
+          ({ name, b64 }) => {
+            const bin = atob(b64);
+            const u = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
+            const dt = new DataTransfer();
+            dt.items.add(new File([u], name));
+            return dt;
+          },
+          { name, b64: Buffer.from(bytes).toString("base64") }
+        );
+      const result = check.getByTestId("check-file-result");
+      await check.getByTestId("check-drop").dispatchEvent("drop", { dataTransfer: await dropped("bao-cao.docx", "PK") });
+      assert(/không phải tệp Excel \.xlsx/.test(await result.innerText()), `docx: ${await result.innerText()}`);
+      await check.getByTestId("check-drop").dispatchEvent("drop", { dataTransfer: await dropped("hong.xlsx", "not a zip at all") });
+      await result.filter({ hasText: "Không mở được tệp" }).waitFor({ timeout: T });
+      assert(await check.getByTestId("check-drop").isVisible(), "a refused file opens nothing");
+      await check.getByTestId("check-drop").dispatchEvent("drop", { dataTransfer: await dropped("keo-tha.xlsx", fs.readFileSync(checkFile)) });
+      await check.locator('[data-testid="finding"][data-cell="D20"]').first().waitFor({ timeout: T });
+      assert((await check.getByTestId("check-opened").innerText()).includes("keo-tha.xlsx"), "the dropped file is opened");
+    });
+
     const a = await unitFile("xa-an-binh-6T.xlsx", {
       unit: "UBND xã An Bình",
       cells: [
