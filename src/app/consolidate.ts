@@ -9,7 +9,11 @@ import { encodeMeta } from "../engine/conventions";
 import { consolidate, Consolidation, ConsolidateOptions, totalValues, UnitInput } from "../engine/consolidate";
 import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet, watchLines } from "../engine/appendix-layout";
-import { buildConsolidatedSheet, planSheetReplacement } from "../engine/consolidate-layout";
+import {
+  buildConsolidatedSheet,
+  buildConsolidationStatusSheet,
+  planSheetReplacement,
+} from "../engine/consolidate-layout";
 import { a1 } from "../engine/a1";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { Period, Report } from "../engine/types";
@@ -124,9 +128,10 @@ export async function consolidateFiles(
     opts.readUnit,
     opts.onProgress
   );
-  // the Tổng hợp tab and the per-unit appendix, each under a name that replaces no sheet of the user's
+  // the Tổng hợp tab, the per-unit appendix and the files' status (as cchc consolidate writes them), each under a
+  // name that replaces no sheet of the user's
   const appendix = buildAppendix(c, opts.expectedUnits);
-  const sheets = [buildConsolidatedSheet(c), buildAppendixSheet(c, appendix)];
+  const sheets = [buildConsolidatedSheet(c), buildAppendixSheet(c, appendix), buildConsolidationStatusSheet(c)];
   const plan = planSheetReplacement(opts.existing, sheets);
   const spec: WorkbookSpec = { sheets: sheets.map((sh) => ({ ...sh, name: plan.names.get(sh.name) ?? sh.name })) };
   const own = c.rows

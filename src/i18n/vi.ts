@@ -22,3 +22,4 @@ export * from "./layout";
 export * from "./excel";
 export * from "./pane";
 export * from "./consolidate";
+export * from "./page";

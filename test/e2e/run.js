@@ -564,8 +564,8 @@ async function main() {
           .filter((x) => (metaOf(x) || {}).kind === "consolidated")
           .map((x) => x.name)
           .sort(),
-        ["Phụ lục", "Tổng hợp"],
-        "one Tổng hợp tab and one Phụ lục after replacing"
+        ["Phụ lục", "Tình trạng tệp", "Tổng hợp"],
+        "one Tổng hợp tab, one Phụ lục and one Tình trạng tệp after replacing"
       );
       // the unit's own forms are not there yet: filling inserts them first, then fills the empty value cells
       await p.getByTestId("fill-own").click();

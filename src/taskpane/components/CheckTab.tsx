@@ -144,7 +144,16 @@ function LazyDetails(props: { className: string; testid: string; summary: string
   );
 }
 
-export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
+export function CheckTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  formsVersion: number;
+  active: boolean;
+  /** More buttons beside "Kiểm tra trước khi gửi" (the page: save the checked copy). */
+  actions?: React.ReactNode;
+  /** The line above the buttons, where the add-in's (live, read-only in Excel) does not apply. */
+  hint?: string;
+}) {
   const { host } = props;
   const styles = useStyles();
   const [session, setSession] = React.useState<CheckSession | undefined>(undefined);
@@ -251,7 +260,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
 
   return (
     <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"} data-live-reads={session ? session.liveReads : 0}>
-      <Text size={200}>{pane.check.liveHint}</Text>
+      <Text size={200}>{props.hint ?? pane.check.liveHint}</Text>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
           {pane.check.preSend}
@@ -259,6 +268,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         <Button onClick={() => void session?.fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
           {pane.check.refresh}
         </Button>
+        {props.actions}
       </div>
       {busy && <Spinner size="tiny" label={pane.check.checking} />}
       {summary && (

@@ -57,7 +57,18 @@ const useStyles = makeStyles({
 });
 
 
-export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSettings }) {
+export function ConsolidateTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  /** Fill the unit's own forms right after writing the consolidation (the page: its download carries them). */
+  autoFill?: boolean;
+  /** What to say when the consolidating unit has no name, where its fields are not on the insert tab. */
+  needSettings?: string;
+  /** Shown under the results once a consolidation is written (the page: download it). */
+  actions?: React.ReactNode;
+  /** After a consolidation is written (and, with autoFill, the own forms filled). */
+  onDone?: () => void;
+}) {
   const styles = useStyles();
   const [files, setFiles] = React.useState<File[]>([]);
   const [expected, setExpected] = React.useState("");
@@ -96,7 +107,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
     try {
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       if (!props.settings.unit.trim()) {
-        setMsg({ intent: "error", lines: [pane.consolidate.needSettings] });
+        setMsg({ intent: "error", lines: [props.needSettings ?? pane.consolidate.needSettings] });
         return;
       }
       const { existing, previous } = await consolidationContext(props.host);
@@ -133,12 +144,16 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
       setMsg({ intent: "success", lines: [pane.consolidate.done(out.counted, w.written.join(", "))] });
     } catch (e) {
       setMsg({ intent: "error", lines: [pane.consolidate.failed, e instanceof Error ? e.message : String(e)] });
+      return;
     } finally {
       setBusy(false);
     }
+    if (props.autoFill) await fill(out);
+    props.onDone?.();
   }
 
-  async function fill() {
+  async function fill(out: ConsolidateOutput | undefined = done) {
+    const done = out;
     if (!done) return;
     setBusy(true);
     setFillMsg(undefined);
@@ -232,6 +247,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </MessageBarBody>
         </MessageBar>
       )}
+      {done && props.actions}
       {done && done.watch.length > 0 && (
         <MessageBar intent="warning" data-testid="watch-list" role="status">
           <MessageBarBody>
@@ -244,8 +260,8 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </MessageBarBody>
         </MessageBar>
       )}
-      {done && (
-        <Button onClick={fill} disabled={busy} data-testid="fill-own">
+      {done && !props.autoFill && (
+        <Button onClick={() => fill()} disabled={busy} data-testid="fill-own">
           {busy ? pane.consolidate.filling : pane.consolidate.fill}
         </Button>
       )}
