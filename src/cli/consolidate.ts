@@ -15,7 +15,7 @@ import { sourceLevels } from "../catalog/aggregation";
 import { consolidateUnits } from "../app/consolidate";
 import { readUnitFile } from "../xlsx/consolidate-files";
 import { Consolidation, incompleteByCode, totalsByCode, UnitInput } from "../engine/consolidate";
-import { buildConsolidatedWorkbook } from "../engine/consolidate-layout";
+import { buildConsolidatedWorkbook } from "../spec/consolidate-layout";
 import { decodeMeta, COL, SETTINGS_SHEET } from "../engine/conventions";
 import { parsePeriod } from "../engine/period";
 import type { Level, Period } from "../engine/types";

@@ -2,7 +2,7 @@
  * The pane's decisions without a browser: remembered settings, grouping of findings, which sheets an edit
  * re-reads, and which one-click fix a finding offers — the last on real layouts read and validated by the engine.
  */
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
 import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";

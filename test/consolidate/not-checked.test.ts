@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildFormsWorkbook } from "../../src/engine/layout";
-import { buildConsolidationStatusSheet, fillForms } from "../../src/engine/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
+import { buildConsolidationStatusSheet, fillForms } from "../../src/spec/consolidate-layout";
 import { consolidate } from "../../src/engine/consolidate";
 import * as rules from "../../src/engine/rules";
 import { writeWorkbook } from "../../src/xlsx/write";

@@ -5,7 +5,7 @@
  * after its file. Figures are made up; expected totals are worked out by hand below.
  */
 import { consolidate, Consolidation, incompleteByCode, unitNameFromFile } from "../../src/engine/consolidate";
-import { buildConsolidatedSheet, buildConsolidatedForms, INCOMPLETE_FILL } from "../../src/engine/consolidate-layout";
+import { buildConsolidatedSheet, buildConsolidatedForms, INCOMPLETE_FILL } from "../../src/spec/consolidate-layout";
 import { checkVersionMap, versionMapFile, versionMappings } from "../../src/catalog/version-map";
 import { addinReport, unitInput } from "./helpers";
 import type { Report } from "../../src/engine/types";

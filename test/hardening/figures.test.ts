@@ -6,7 +6,7 @@
  * them (text, numbers, formulas without cached results); only the value cell under test is changed.
  */
 import { DEFAULT_VERSION } from "../../src/catalog";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { Finding, GridSheet, GridValue, RuleId } from "../../src/engine/types";
 import { validate } from "../../src/engine/validate";

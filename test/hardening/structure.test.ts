@@ -8,8 +8,8 @@
  */
 import ExcelJS from "exceljs";
 import { DEFAULT_VERSION, formRows, indicatorById, isValueRow } from "../../src/catalog";
-import { fillForms } from "../../src/engine/consolidate-layout";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { fillForms } from "../../src/spec/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { GridSheet, GridValue, Report } from "../../src/engine/types";
 import { validate } from "../../src/engine/validate";

@@ -10,7 +10,7 @@ import path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { formInfo, formRows, Indicator, labelFor, LEVELS, printedCode, unitFor, VERSION_IDS } from "../../src/catalog";
 import { decodeMeta, SETTINGS_SHEET } from "../../src/engine/conventions";
-import { buildFormSheet, buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/engine/layout";
+import { buildFormSheet, buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/spec/layout";
 import { periodHeaderText } from "../../src/engine/period";
 import type { GridSheet } from "../../src/engine/types";
 import { readWorkbookPath } from "../../src/xlsx/node";

@@ -16,12 +16,12 @@ import {
   relationsIn,
   unitFor,
 } from "../catalog";
-import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "./conventions";
-import { periodCode, periodHeaderText } from "./period";
-import { serializeSettings } from "./settings";
-import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
-import type { Period } from "./types";
-import { fitRowHeights } from "./text-fit";
+import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "../engine/conventions";
+import { periodCode, periodHeaderText } from "../engine/period";
+import { serializeSettings } from "../engine/settings";
+import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "../engine/sheet-spec";
+import type { Period } from "../engine/types";
+import { fitRowHeights } from "../engine/text-fit";
 import { layoutVi } from "../i18n/layout";
 
 export interface LayoutOptions {

@@ -10,16 +10,16 @@
  */
 import { formInfo } from "../catalog/index";
 import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
-import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
-import { totalValues } from "./consolidate";
-import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
-import { buildAppendix } from "./appendix";
+import type { Consolidation, TotalRow, UnitCell } from "../engine/consolidate";
+import { totalValues } from "../engine/consolidate";
+import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "../engine/conventions";
+import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
-import { periodCode, periodLabel } from "./period";
-import { colLetters } from "./a1";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
-import { columnPoints, fitRowHeights } from "./text-fit";
+import { periodCode, periodLabel } from "../engine/period";
+import { colLetters } from "../engine/a1";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
+import { columnPoints, fitRowHeights } from "../engine/text-fit";
 
 /** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
 export const CONS_COL = {
