@@ -31,19 +31,22 @@ export const LAYERS = {
   // import engine's and catalog's *types* (i18n/engine.ts: PeriodKind; i18n/consolidate.ts: Aggregate), nothing more.
   engine: { imports: ["catalog", "i18n"], packages: [] },
   i18n: { imports: [], types: ["engine", "catalog"], packages: [] },
-  app: { imports: ["engine", "catalog", "i18n"], packages: [] },
+  // the host-free description of the sheets the project writes (forms, Tổng hợp, Phụ lục, Tình trạng tệp): the engine's
+  // figures laid out with their Vietnamese words, so it may use i18n; the engine never reaches it (engine ← spec)
+  spec: { imports: ["engine", "catalog", "i18n"], packages: [] },
+  app: { imports: ["spec", "engine", "catalog", "i18n"], packages: [] },
   // the report's text (Word): host-free like the engine, plus the Word libraries (mammoth reads, docx writes)
   text: { imports: ["engine", "catalog", "i18n"], packages: ["mammoth", "docx", "zod"] },
   excel: { imports: ["engine", "i18n"], types: ["app"], packages: [] },
   xlsx: { imports: ["engine", "i18n"], types: ["app"], packages: ["exceljs", "fflate"], node: true },
   taskpane: {
-    imports: ["app", "engine", "catalog", "i18n", "excel", "xlsx"],
+    imports: ["app", "spec", "engine", "catalog", "i18n", "excel", "xlsx"],
     packages: ["react", "react-dom", "@fluentui/*"],
   },
   // The ES5 pane (Excel 2019 / Internet Explorer 11): no React; its es5/ twins stand in for engine modules.
-  "taskpane/legacy": { imports: ["app", "engine", "catalog", "i18n", "excel"], packages: ["core-js"] },
-  commands: { imports: ["app", "engine", "catalog", "i18n", "excel"], packages: [] },
-  cli: { imports: ["app", "engine", "catalog", "i18n", "xlsx", "text"], packages: [], node: true },
+  "taskpane/legacy": { imports: ["app", "spec", "engine", "catalog", "i18n", "excel"], packages: ["core-js"] },
+  commands: { imports: ["app", "spec", "engine", "catalog", "i18n", "excel"], packages: [] },
+  cli: { imports: ["app", "spec", "engine", "catalog", "i18n", "xlsx", "text"], packages: [], node: true },
 };
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

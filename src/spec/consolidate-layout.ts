@@ -12,7 +12,16 @@ import { formInfo } from "../catalog/index";
 import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
 import type { Consolidation, TotalRow, UnitCell } from "../engine/consolidate";
 import { totalValues } from "../engine/consolidate";
-import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "../engine/conventions";
+import {
+  APP_VERSION,
+  COL,
+  CONS_COL,
+  CONS_FIRST_ROW,
+  CONS_HEADER_ROW,
+  decodeMeta,
+  encodeMeta,
+  SETTINGS_SHEET,
+} from "../engine/conventions";
 import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
@@ -21,20 +30,8 @@ import { colLetters } from "../engine/a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
 import { columnPoints, fitRowHeights } from "../engine/text-fit";
 
-/** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
-export const CONS_COL = {
-  code: 1,
-  label: 2,
-  unit: 3,
-  total: 4,
-  override: 5,
-  id: COL.id,
-  rule: 7,
-  flags: 8,
-  firstUnit: 9,
-} as const;
-export const CONS_HEADER_ROW = 4;
-export const CONS_FIRST_ROW = 5;
+// the Tổng hợp tab's columns and rows live in engine/conventions (the reader of a previous consolidation needs them)
+export { CONS_COL, CONS_FIRST_ROW, CONS_HEADER_ROW } from "../engine/conventions";
 
 const txt = (v: unknown): CellSpec => ({ t: "s", v: String(v ?? "") });
 /** Fill of a total (and its flag) that lacks some unit's figure. */

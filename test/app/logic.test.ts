@@ -11,7 +11,8 @@ import { gridMeta, mergeGrids, sheetsToReread } from "../../src/app/check-sessio
 import { fixFor, fixToCell } from "../../src/app/fixes";
 import { existingOf } from "../../src/app/insert";
 import { parseSettings, parseStamp, serializeSettings } from "../../src/app/settings";
-import { groupFindings, parseA1, parseExpectedUnits } from "../../src/taskpane/logic";
+import { groupFindings } from "../../src/app/findings";
+import { parseA1, parseExpectedUnits } from "../../src/taskpane/logic";
 
 const col = (n: number) => String.fromCharCode(64 + n);
 
