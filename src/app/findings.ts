@@ -1,9 +1,21 @@
 /**
- * How both panes list findings: grouped by form (forms in order), errors before warnings before information,
+ * Findings as the shells show them: worded (the message made from the engine's data), and grouped by form (forms in order), errors before warnings before information,
  * and within each in the form's row order (STT "2" before "10"). View-independent, so the React pane and the
  * ES5 pane share it.
  */
 import type { Finding } from "../engine/types";
+import { findingMessage } from "../i18n/findings";
+
+/**
+ * A finding with its Vietnamese message: the engine says what it found as data (`rule`, `args`), the message is
+ * made here, at the edge (i18n findingMessage), once per check, for every shell (both panes, the CLI and its
+ * `--json`).
+ */
+export type WordedFinding = Finding & { message: string };
+
+export function wordFinding(f: Finding): WordedFinding {
+  return { ...f, message: findingMessage(f) };
+}
 
 /** What grouping needs of a finding (the worded findings of check() are findings too). */
 type Groupable = Pick<Finding, "form" | "code" | "severity">;

@@ -21,7 +21,8 @@ import {
 import { unmappedReason, versionMappings } from "../catalog/version-map";
 import { consolidateText as T, incompleteReasons, levelNames } from "../i18n/consolidate";
 import { percentOf, sumDec } from "./numbers";
-import { lateness, periodLabel } from "./period";
+import { lateness } from "./period";
+import { periodLabel } from "../i18n/findings";
 import type { Finding, Level, ParsedValue, Period, Report, ReportEntry, ReportMeta } from "./types";
 import { foldVi } from "./fold";
 

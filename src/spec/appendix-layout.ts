@@ -12,7 +12,7 @@ import { COL } from "../engine/conventions";
 import type { Consolidation } from "../engine/consolidate";
 import { consolidatedMeta } from "./consolidate-layout";
 import { formatVi } from "../engine/numbers";
-import { periodLabel } from "../engine/period";
+import { periodLabel } from "../i18n/findings";
 import { colLetters } from "../engine/a1";
 import type { CellSpec, SheetSpec } from "../engine/sheet-spec";
 import { fitRowHeights } from "../engine/text-fit";

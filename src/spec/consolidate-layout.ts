@@ -25,7 +25,8 @@ import {
 import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
-import { periodCode, periodLabel } from "../engine/period";
+import { periodCode } from "../engine/period";
+import { periodLabel } from "../i18n/findings";
 import { colLetters } from "../engine/a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
 import { columnPoints, fitRowHeights } from "../engine/text-fit";

@@ -17,13 +17,19 @@ import {
   unitFor,
 } from "../catalog";
 import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "../engine/conventions";
-import { periodCode, periodHeaderText } from "../engine/period";
+import { periodCode, periodWindow, viDate } from "../engine/period";
 import { serializeSettings } from "../engine/settings";
 import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "../engine/sheet-spec";
 import type { Period } from "../engine/types";
 import { fitRowHeights } from "../engine/text-fit";
 import { layoutVi } from "../i18n/layout";
+import { periodHeader } from "../i18n/findings";
 
+/** The line under a form's title: period and counting window ("Kỳ báo cáo: Quý I năm 2023 (số liệu tính từ …)"). */
+export function periodHeaderText(p: Period): string {
+  const w = periodWindow(p);
+  return periodHeader(p, viDate(w.from), viDate(w.to));
+}
 export interface LayoutOptions {
   level: Level;
   version: string;

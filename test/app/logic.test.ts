@@ -100,7 +100,7 @@ describe("grouping findings", () => {
     indicator: `bm${form}:${code}`,
     rule: severity === "error" ? "sum-mismatch" : "missing",
     severity,
-    message: "m",
+    args: { key: "missing" },
   });
 
   it("orders forms, puts errors before warnings and rows in printed order (2 before 10)", () => {
@@ -211,7 +211,7 @@ describe("one-click fixes on real layouts (seed 004 figures)", () => {
       indicator: "bm1:2",
       rule: "ratio-mismatch",
       severity: "error",
-      message: "m",
+      args: { key: "missing" },
       sheet: bm1.name,
       cell: c2,
     };
@@ -221,7 +221,14 @@ describe("one-click fixes on real layouts (seed 004 figures)", () => {
   });
 
   it("never offers a fix for a finding without a cell", () => {
-    const f: Finding = { form: 1, code: "1", indicator: "bm1:1", rule: "text-number", severity: "error", message: "m" };
+    const f: Finding = {
+      form: 1,
+      code: "1",
+      indicator: "bm1:1",
+      rule: "text-number",
+      severity: "error",
+      args: { key: "missing" },
+    };
     expect(fixFor(f, undefined, wb, [])).toBeUndefined();
   });
 });

@@ -18,6 +18,7 @@ import { statusLabels } from "../../src/i18n/consolidate";
 import { unitRows } from "../../src/app/consolidate";
 import type { Period } from "../../src/engine/types";
 import { addinReport, unitInput } from "./helpers";
+import { findingMessage } from "../../src/i18n/findings";
 
 const N2023: Period = { kind: "N", year: 2023 };
 const V = "v2022-muc-do";
@@ -62,7 +63,9 @@ test("a throwing rule: the unit is not-checked, counted, with its check-failed f
 
   breakAtMostRules();
   const logged: string[] = [];
-  const u = readUnitFile("a.xlsx", files[0].bytes, undefined, undefined, { logger: (m) => logged.push(m) });
+  const u = readUnitFile("a.xlsx", files[0].bytes, undefined, undefined, {
+    logger: (f) => logged.push(findingMessage(f)),
+  });
   expect(u.read.ok && u.read.complete).toBe(false);
   expect(logged.length).toBeGreaterThan(0);
 

@@ -6,7 +6,8 @@
  */
 import { catalog, FORM_NUMBERS, LEVELS } from "../../catalog";
 import type { WorkbookSettings } from "../../engine/conventions";
-import type { Finding, PeriodKind } from "../../engine/types";
+import type { PeriodKind } from "../../engine/types";
+import type { WordedFinding as Finding } from "../../app/findings";
 import { CheckResult, CheckSession, createCheckSession, stampView } from "../../app/check-session";
 import type { ExcelHost } from "../../app/host";
 import { insertForms, insertProblem, layoutFor, planInsert, yearFromText } from "../../app/insert";
