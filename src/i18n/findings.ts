@@ -71,6 +71,34 @@ export type FindingWords =
     }
   | { key: "previousSkipped"; n: number; file: string; earlier: PeriodLike };
 
+/**
+ * The wordings of each rule id (the engine's RULE_IDS and the catalog's rules): which `args.key` a finding of that
+ * rule may carry. test/i18n/findings.test.ts asserts that every rule id has its words here and that every finding
+ * the engine makes carries one of its rule's keys, so a rule added without words fails.
+ */
+export const RULE_WORDS: Readonly<Record<string, readonly FindingWords["key"][]>> = {
+  "ratio-mismatch": ["ratioMismatch", "ratioAsFraction"],
+  "zero-denominator": ["zeroDenominator"],
+  "sum-mismatch": ["sumMismatch"],
+  "part-exceeds-whole": ["partExceedsWhole", "wholeBelowParts"],
+  "not-a-number": ["notANumber", "excelError"],
+  "text-number": ["textNumber"],
+  negative: ["negative"],
+  "not-integer": ["notInteger"],
+  "percent-out-of-range": ["percentOutOfRange"],
+  "enum-invalid": ["enumInvalid"],
+  missing: ["missing"],
+  "previous-decrease": ["flowDecrease", "cumulativeDecrease"],
+  "previous-sum": ["previousSum"],
+  "previous-jump": ["jump"],
+  "previous-swing": ["swing"],
+  "previous-skipped": ["previousSkipped"],
+  "check-failed": ["checkFailed", "rulesFailed", "readFailed"],
+  interpreted: ["commaThousands", "wordRead", "zeroWord", "moneyUnit"],
+  "value-column": ["valueColumn"],
+  "merged-cell": ["mergedCell"],
+};
+
 /** The Vietnamese message of a finding. */
 export function findingMessage(f: { args: FindingWords }): string {
   const a = f.args;
