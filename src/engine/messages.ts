@@ -6,7 +6,7 @@
  * that the two agree. Figures arrive formatted the Vietnamese way (formatVi: 1.946; 96,56), so the words need
  * no number code.
  */
-import type { Period } from "./types";
+import type { Level, Period } from "./types";
 
 /** What a finding says (Finding.args). `key` picks the wording; a rule may have several (ratio-mismatch: two). */
 export type FindingArgs =
@@ -87,4 +87,34 @@ export type ReaderNote =
   | { key: "unknownId"; id: string }
   | { key: "formulaNotEvaluated"; formula: string }
   /** A sheet's period: a full period, or only its kind when the sheet names no year ("Quý I"). */
+  /** A row of a unit's other version, carried onto this version's row: the codes it came from. */
+  | { key: "mappedFrom"; codes: string[] }
   | { key: "otherPeriod"; sheet?: Period | { kind: Period["kind"] }; read?: Period };
+
+/** Why a counted unit's figure is not in a total (TotalRow.incomplete). */
+export type IncompleteReason = "unread" | "blank" | "no-form" | "unmapped";
+
+/** What a consolidation says of a unit's file (UnitResult.messages), worded at the edge (i18n unitMessage). */
+export type UnitMessage =
+  /** Already in Vietnamese: the reason the adapter that read the file gave for not reading it. */
+  | { key: "asRead"; text: string }
+  | { key: "nothing" | "noFigures" | "unknownPeriod" | "notRead" | "notChecked" }
+  | { key: "late"; days: number; deadline: string }
+  | { key: "noUnitName"; file: string }
+  | { key: "missingForms"; forms: string }
+  | { key: "wrongLevel"; got?: Level; allowed: Level[] }
+  | { key: "wrongPeriod"; got: Period; want: Period }
+  /** got / want: the catalog's names of the two versions. */
+  | { key: "otherVersion"; got: string; want: string; unmapped: number; first: string[] }
+  | { key: "nameOfOtherLevel"; name: string; level: Level }
+  | { key: "duplicateOf" | "replacedBy" | "replaces" | "sameNameOtherFigures" | "sameFigures"; file: string }
+  | { key: "resentKeepFirst"; file: string; dated: boolean }
+  | { key: "unreadFigures"; n: number; first: { form: number; code: string; text: string }[] };
+
+/** A total's notes (TotalRow.flags), worded at the edge (i18n totalFlag). */
+export type TotalFlag =
+  | { key: "incomplete"; groups: { reason: IncompleteReason; units: string[] }[] }
+  | { key: "naUnits"; n: number }
+  | { key: "zeroDenominator" }
+  | { key: "yesCount"; n: number; total: number }
+  | { key: "codeCount"; code: number; label: string; n: number };

@@ -6,10 +6,11 @@
  * not know fails to compile there; test/i18n/findings.test.ts words every rule id of the engine and the catalog.
  */
 import { checkNames, findingText, periodText, readerText } from "./engine";
+import { consolidateText } from "./consolidate";
 import { previousText } from "./previous";
 
 type PeriodKind = "Q1" | "6T" | "Q3" | "N";
-interface PeriodLike {
+export interface PeriodLike {
   kind: PeriodKind;
   year: number;
 }
@@ -203,6 +204,7 @@ export type ReaderWords =
   | { key: "noForm" }
   | { key: "unknownId"; id: string }
   | { key: "formulaNotEvaluated"; formula: string }
+  | { key: "mappedFrom"; codes: string[] }
   | { key: "otherPeriod"; sheet?: PeriodLike | { kind: PeriodKind }; read?: PeriodLike };
 
 export function readerNote(n: ReaderWords): string {
@@ -217,6 +219,8 @@ export function readerNote(n: ReaderWords): string {
       return readerText.unknownId(n.id);
     case "formulaNotEvaluated":
       return readerText.formulaNotEvaluated(n.formula);
+    case "mappedFrom":
+      return consolidateText.mappedFrom(n.codes);
     case "otherPeriod": {
       const s = n.sheet;
       const label = !s ? "" : "year" in s ? periodLabel(s) : periodText.kindLabel(s.kind);

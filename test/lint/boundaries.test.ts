@@ -27,8 +27,14 @@ const WRONG: [string, string][] = [
   // the catalog is data: nothing above it
   ["src/catalog/x.ts", `import type { Report } from "../engine/types";`],
   ["src/catalog/x.ts", `import { vi } from "../i18n/vi";`],
-  // i18n may see engine and catalog types only
+  // the engine words nothing: its findings are data, worded by i18n at the edge
+  ["src/engine/x.ts", `import { vi } from "../i18n/vi";`],
+  ["src/engine/sub/x.ts", `import { findingMessage } from "../../i18n/findings";`],
+  ["src/engine/x.ts", `import type { FindingWords } from "../i18n/findings";`],
+  // i18n imports nothing, not even types: it declares the shapes it words
   ["src/i18n/x.ts", `import { readReport } from "../engine/reader";`],
+  ["src/i18n/x.ts", `import type { PeriodKind } from "../engine/types";`],
+  ["src/i18n/x.ts", `import type { Aggregate } from "../catalog/schema";`],
   ["src/i18n/x.ts", `import { catalog } from "../catalog";`],
   ["src/i18n/x.ts", `import { createExcelHost } from "../excel/host";`],
   // the engine never reaches the sheet layouts that word its figures (engine ← spec)
@@ -79,12 +85,9 @@ const RIGHT: [string, string][] = [
   ["src/catalog/x.ts", `import { z } from "zod";\nimport { catalog } from "./index";`],
   [
     "src/engine/x.ts",
-    `import type { Report } from "./types";\nimport { catalog } from "../catalog";\nimport { vi } from "../i18n/vi";`,
+    `import type { Report } from "./types";\nimport { catalog } from "../catalog";\nimport type { Level } from "../catalog/schema";`,
   ],
-  [
-    "src/i18n/x.ts",
-    `import type { PeriodKind } from "../engine/types";\nimport type { Aggregate } from "../catalog/schema";\nimport { pane } from "./pane";`,
-  ],
+  ["src/i18n/x.ts", `import { pane } from "./pane";\nimport { periodText } from "./engine";`],
   [
     "src/spec/x.ts",
     `import { COL } from "../engine/conventions";\nimport { formInfo } from "../catalog";\nimport { layoutVi } from "../i18n/layout";\nimport { buildFormsWorkbook } from "./layout";`,
