@@ -108,7 +108,9 @@ async function phase(name, listFile) {
     }
     if (c.counted.length !== files.length) {
       const bad = c.units.filter((u) => !u.counted).slice(0, 5);
-      throw new Error(`only ${c.counted.length}/${files.length} counted: ${JSON.stringify(bad.map((u) => [u.file, u.status, u.messages[0]]))}`);
+      // a unit's notes are data (worded by i18n); an older lib (CCHC_LIB) has them as text already
+      const say = (m) => (m === undefined || typeof m === "string" ? m : require(path.join(LIB, "i18n/consolidate")).unitMessage(m));
+      throw new Error(`only ${c.counted.length}/${files.length} counted: ${JSON.stringify(bad.map((u) => [u.file, u.status, say(u.messages[0])]))}`);
     }
   } else if (name === "exceljs") {
     const ExcelJS = require("exceljs");
