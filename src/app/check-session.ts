@@ -8,14 +8,17 @@ import { decodeMeta, SheetMeta } from "../engine/conventions";
 import { checkStamp } from "../engine/fingerprint";
 import { readReport } from "../engine/reader";
 import { a1 } from "../engine/a1";
-import type { Finding, GridSheet, Report, ReportEntry } from "../engine/types";
-import { CheckFailure, validateReport, ValidateOptions } from "../engine/validate";
+import type { GridSheet, Report, ReportEntry } from "../engine/types";
+import { CheckFailure, CheckLogger, validateReport, ValidateOptions } from "../engine/validate";
+import { findingMessage } from "../i18n/findings";
 import { createCoalescer, Timers } from "./coalesce";
+import { WordedFinding, wordFinding } from "./findings";
 import type { ChangeEvent, ExcelHost } from "./host";
 
 export interface CheckResult {
   report: Report;
-  findings: Finding[];
+  /** With their Vietnamese message (wordFinding). */
+  findings: WordedFinding[];
   /** False when reading or a check stopped on a defect: the file must not be stamped (see presend). */
   complete: boolean;
   /** Relation rules of the edition that apply to the file's forms, and how many ran to their end. */
@@ -25,13 +28,18 @@ export interface CheckResult {
   failures: CheckFailure[];
 }
 
+/** The support details of a failed check, on the console: its Vietnamese message, then the stack. */
+const consoleLogger: CheckLogger = (finding, failure) => {
+  console.error(`[Báo cáo CCHC] ${findingMessage(finding)}\n${failure.stack ?? failure.error}`);
+};
+
 /** Reads and validates grids (the settings sheet's key/values give the hints). */
 export function check(grids: GridSheet[], settings: Record<string, string>, opts: ValidateOptions = {}): CheckResult {
   const report = readReport(grids, { settings });
-  const o = validateReport(report, opts);
+  const o = validateReport(report, { ...opts, logger: opts.logger ?? consoleLogger });
   return {
     report,
-    findings: o.findings,
+    findings: o.findings.map(wordFinding),
     complete: o.complete,
     rulesApplicable: o.rulesApplicable,
     rulesRun: o.rulesRun,

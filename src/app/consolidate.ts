@@ -8,16 +8,16 @@ import type { WorkbookSettings } from "../engine/conventions";
 import { encodeMeta } from "../engine/conventions";
 import { consolidate, Consolidation, ConsolidateOptions, totalValues, UnitInput } from "../engine/consolidate";
 import { buildAppendix } from "../engine/appendix";
-import { buildAppendixSheet, watchLines } from "../engine/appendix-layout";
+import { buildAppendixSheet, watchLines } from "../spec/appendix-layout";
 import {
   buildConsolidatedSheet,
   buildConsolidationStatusSheet,
   planSheetReplacement,
-} from "../engine/consolidate-layout";
+} from "../spec/consolidate-layout";
 import { a1 } from "../engine/a1";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { Period, Report } from "../engine/types";
-import { statusLabels } from "../i18n/consolidate";
+import { statusLabels, unitMessages } from "../i18n/consolidate";
 import { check } from "./check-session";
 import type { ExcelHost } from "./host";
 import { allForms, layoutFor } from "./insert";
@@ -100,7 +100,7 @@ export function unitRows(c: Consolidation): UnitRow[] {
         : u.errors > 0 || u.warnings > 0 || u.late?.late
           ? "warning"
           : "ok";
-    const notes = [u.counted ? `${label} (${u.errors} lỗi, ${u.warnings} cảnh báo)` : label, ...u.messages];
+    const notes = [u.counted ? `${label} (${u.errors} lỗi, ${u.warnings} cảnh báo)` : label, ...unitMessages(u)];
     return { unit: u.unit, file: u.file, status, message: notes.join(" "), progress: 1 };
   });
   for (const m of c.missing) rows.push({ unit: m, status: "missing" });

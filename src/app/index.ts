@@ -7,6 +7,7 @@ export * from "./host";
 export * from "./settings";
 export * from "./insert";
 export * from "./check-session";
+export * from "./findings";
 export * from "./coalesce";
 export * from "./presend";
 export * from "./fixes";

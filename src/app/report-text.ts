@@ -8,7 +8,7 @@
  * imported statically.
  */
 import type { Report } from "../engine/types";
-import { periodLabel } from "../engine/period";
+import { periodLabel } from "../i18n/findings";
 import { textVi } from "../i18n/text";
 import type { Block, DraftParagraph, TextFinding, TextSeverity } from "../text";
 

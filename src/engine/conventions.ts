@@ -10,6 +10,23 @@ import type { Level, Period } from "./types";
 
 export const COL = { code: 1, label: 2, unit: 3, value: 4, note: 5, id: 6 } as const;
 export const COL_LETTER = { code: "A", label: "B", unit: "C", value: "D", note: "E", id: "F" } as const;
+/**
+ * Columns of the Tổng hợp tab a consolidation writes (1-based; spec/consolidate-layout.ts). F holds the indicator
+ * id, as on the forms (COL.id). Here because the engine reads a previous consolidation back (previous-consolidation).
+ */
+export const CONS_COL = {
+  code: 1,
+  label: 2,
+  unit: 3,
+  total: 4,
+  override: 5,
+  id: COL.id,
+  rule: 7,
+  flags: 8,
+  firstUnit: 9,
+} as const;
+export const CONS_HEADER_ROW = 4;
+export const CONS_FIRST_ROW = 5;
 export const META_PREFIX = "CCHC:";
 export const SETTINGS_SHEET = "_CCHC";
 export const SETTINGS_KEYS = { settings: "settings", stamp: "stamp" } as const;

@@ -5,10 +5,9 @@
  * previous figures of merged units onto the new one. Units that reported before but are missing now are
  * named. Pure.
  */
-import { CONS_COL, CONS_HEADER_ROW } from "./consolidate-layout";
 import { foldName } from "./consolidate";
 import type { Consolidation } from "./consolidate";
-import { decodeMeta } from "./conventions";
+import { CONS_COL, CONS_HEADER_ROW, decodeMeta } from "./conventions";
 import { parsePeriod } from "./period";
 import type { GridSheet, GridValue, Level, Period } from "./types";
 

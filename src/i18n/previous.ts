@@ -26,7 +26,6 @@ interface Args {
 const LEVEL: Record<string, string> = { tinh: "tỉnh", so: "sở, ban, ngành", huyen: "huyện", xa: "xã" };
 
 export const previousText = {
-  period: (p: PeriodLike): string => periodText.label(p.kind, p.year),
   flowDecrease: (a: Args): string =>
     `Chỉ tiêu ${a.code}: ${a.curLabel} ghi ${a.cur}, ít hơn ${a.prev} của ${a.earlierLabel} (tệp ${a.file}), ` +
     `trong khi kỳ này đã gồm cả thời gian của kỳ đó.`,

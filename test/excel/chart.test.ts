@@ -4,7 +4,7 @@
  * sheet: the same number of context.sync() calls as the sheet without its chart.
  */
 import { buildAppendix } from "../../src/engine/appendix";
-import { APPENDIX_FIRST_ROW, buildAppendixSheet } from "../../src/engine/appendix-layout";
+import { APPENDIX_FIRST_ROW, buildAppendixSheet } from "../../src/spec/appendix-layout";
 import { consolidate } from "../../src/engine/consolidate";
 import { parsePeriod } from "../../src/engine/period";
 import { createExcelHost } from "../../src/excel/host";

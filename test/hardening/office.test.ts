@@ -6,8 +6,8 @@
  */
 import { DEFAULT_VERSION } from "../../src/catalog";
 import { consolidate, UnitInput } from "../../src/engine/consolidate";
-import { buildConsolidatedSheet } from "../../src/engine/consolidate-layout";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildConsolidatedSheet } from "../../src/spec/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { WorkbookSpec } from "../../src/engine/sheet-spec";
 import { validate } from "../../src/engine/validate";

@@ -10,7 +10,7 @@ import {
   buildConsolidatedWorkbook,
   CONS_HEADER_ROW,
   printPagesWide,
-} from "../../src/engine/consolidate-layout";
+} from "../../src/spec/consolidate-layout";
 import { columnPoints, linesHeight, wrapLines } from "../../src/engine/text-fit";
 import { createExcelHost } from "../../src/excel/host";
 import { writeWorkbook } from "../../src/xlsx/write";

@@ -4,7 +4,7 @@
  * original bytes are never changed, and what ExcelJS cannot carry (pictures, charts) is named before saving.
  */
 import ExcelJS from "exceljs";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { parsePeriod } from "../../src/engine/period";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";

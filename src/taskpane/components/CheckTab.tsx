@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
-import type { Finding } from "../../engine/types";
+import type { WordedFinding as Finding } from "../../app/findings";
 import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { groupFindings } from "../logic";
 import { ReportTextSection } from "./ReportTextSection";

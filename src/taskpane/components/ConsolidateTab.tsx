@@ -26,7 +26,7 @@ import type { WorkbookSettings } from "../../engine/conventions";
 import { pane } from "../../i18n/pane";
 import { readUnitFile } from "../../xlsx/consolidate-files";
 import { vi } from "../../i18n/vi";
-import { periodLabel } from "../../engine/period";
+import { periodLabel } from "../../i18n/findings";
 import { isXlsxName, parseExpectedUnits } from "../logic";
 import {
   consolidateFiles,

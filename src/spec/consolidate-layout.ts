@@ -9,32 +9,37 @@
  *   the value cells; the rows the unit fills itself stay open.
  */
 import { formInfo } from "../catalog/index";
-import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
-import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
-import { totalValues } from "./consolidate";
-import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
-import { buildAppendix } from "./appendix";
+import {
+  consolidateText as T,
+  ruleLabels,
+  statusLabels,
+  totalFlag,
+  totalFlags,
+  unitMessages,
+} from "../i18n/consolidate";
+import type { Consolidation, TotalRow, UnitCell } from "../engine/consolidate";
+import { totalValues } from "../engine/consolidate";
+import {
+  APP_VERSION,
+  COL,
+  CONS_COL,
+  CONS_FIRST_ROW,
+  CONS_HEADER_ROW,
+  decodeMeta,
+  encodeMeta,
+  SETTINGS_SHEET,
+} from "../engine/conventions";
+import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
-import { periodCode, periodLabel } from "./period";
-import { colLetters } from "./a1";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
-import { columnPoints, fitRowHeights } from "./text-fit";
+import { periodCode } from "../engine/period";
+import { periodLabel, readerNote } from "../i18n/findings";
+import { colLetters } from "../engine/a1";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
+import { columnPoints, fitRowHeights } from "../engine/text-fit";
 
-/** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
-export const CONS_COL = {
-  code: 1,
-  label: 2,
-  unit: 3,
-  total: 4,
-  override: 5,
-  id: COL.id,
-  rule: 7,
-  flags: 8,
-  firstUnit: 9,
-} as const;
-export const CONS_HEADER_ROW = 4;
-export const CONS_FIRST_ROW = 5;
+// the Tổng hợp tab's columns and rows live in engine/conventions (the reader of a previous consolidation needs them)
+export { CONS_COL, CONS_FIRST_ROW, CONS_HEADER_ROW } from "../engine/conventions";
 
 const txt = (v: unknown): CellSpec => ({ t: "s", v: String(v ?? "") });
 /** Fill of a total (and its flag) that lacks some unit's figure. */
@@ -131,7 +136,7 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     x[CONS_COL.id - 1] = txt(t.indicatorId);
     if (t.kind !== "section") {
       x[CONS_COL.rule - 1] = txt(ruleLabels[t.rule]);
-      if (t.flags.length) x[CONS_COL.flags - 1] = txt(t.flags.join("; "));
+      if (t.flags.length) x[CONS_COL.flags - 1] = txt(totalFlags(t).join("; "));
       x[CONS_COL.total - 1] = totalCell(t, row, rowOf, firstU, lastU, nUnits);
       t.cells.forEach((uc, k) => (x[CONS_COL.firstUnit - 1 + k] = unitCell(uc)));
       styles.push({ range: `E${row}`, style: { locked: false, fill: "#FFF2CC" } });
@@ -250,7 +255,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
   section(
     T.filesTitle,
     [...T.filesHead],
-    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], u.errors, u.warnings, u.messages.join(" ")])
+    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], u.errors, u.warnings, unitMessages(u).join(" ")])
   );
   if (c.missing.length > 0)
     section(
@@ -264,7 +269,7 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
     section(
       T.notesTitle,
       [noteUnit, noteForm, noteCode, "", "", noteText],
-      c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.text])
+      c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.said ? readerNote(n.said) : (n.text ?? "")])
     );
   const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
   if (ownRows.length > 0)
@@ -337,7 +342,9 @@ export function buildConsolidatedForms(c: Consolidation): WorkbookSpec {
 function markIncomplete(wb: WorkbookSpec, c: Consolidation): void {
   const filled = totalValues(c);
   const flagOf = new Map(
-    c.rows.filter((r) => r.incomplete.length > 0 && filled.has(r.indicatorId)).map((r) => [r.indicatorId, r.flags[0]])
+    c.rows
+      .filter((r) => r.incomplete.length > 0 && filled.has(r.indicatorId))
+      .map((r) => [r.indicatorId, totalFlag(r.flags[0])])
   );
   if (flagOf.size === 0) return;
   for (const sh of wb.sheets)
