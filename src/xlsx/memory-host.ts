@@ -12,6 +12,7 @@ import { unzipSync } from "fflate";
 import type { Capabilities, ExcelHost } from "../app/host";
 import { parseCell } from "../engine/a1";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
+import { evaluateFormula } from "../engine/formula";
 import { specToGrid, withFormulaResults } from "../engine/formula-results";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { GridSheet, GridValue } from "../engine/types";
@@ -184,10 +185,16 @@ export class MemoryWorkbook implements ExcelHost {
     for (let c = 1; c <= Math.max(span.cols, at.col); c++) cols.push(c);
     const get = (r: number, c: number) => s.grid.values[r - o.row]?.[c - o.col] ?? null;
     const getF = (r: number, c: number) => s.grid.formulas?.[r - o.row]?.[c - o.col] ?? null;
+    // a formula cell shows what it computes, as Excel would (the engine's evaluator; undefined when unsupported)
+    const grids = this.sheets.map((x) => x.grid);
+    const shown = (r: number, c: number): GridValue => {
+      const f = getF(r, c);
+      return f ? (evaluateFormula(f, s.grid, grids) ?? null) : get(r, c);
+    };
     return {
       rows,
       cols,
-      values: rows.map((r) => cols.map((c) => get(r, c))),
+      values: rows.map((r) => cols.map((c) => shown(r, c))),
       formulas: rows.map((r) => cols.map((c) => getF(r, c))),
     };
   }

@@ -276,6 +276,35 @@ async function main() {
       assert(valueOf(orig, 3, "3.3.1").raw === "1.946", "the original file was changed");
     });
 
+    await test("Đối chiếu báo cáo: the Word report (.docx) against the checked copy, under the page's CSP; a click shows the cell", async () => {
+      const { Document, Packer, Paragraph } = require("docx");
+      const lines = [
+        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+        "2. Cải cách thủ tục hành chính",
+        "Trong kỳ, Bộ phận Một cửa đã giải quyết 1.950 hồ sơ, trong đó 1.900 hồ sơ đúng hạn.",
+      ];
+      const doc = new Document({ sections: [{ children: lines.map((t) => new Paragraph(t)) }] });
+      const docx = path.join(WORK, "bao-cao-an-binh.docx");
+      fs.writeFileSync(docx, await Packer.toBuffer(doc));
+      await check.getByTestId("crosscheck-section").locator("summary").click();
+      await check.getByTestId("report-file").setInputFiles(docx);
+      const f = check.locator('[data-testid="text-finding"][data-rule="text-mismatch"][data-cell="D20"]');
+      await f.first().waitFor({ timeout: T });
+      const text = await f.first().innerText();
+      assert(text.includes("1.950") && text.includes("1.946"), `both figures: ${text}`);
+      const codes = await check.locator('[data-testid="text-finding"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+      assert(codes.length === 1 && codes[0] === "3.3.1", `only the settled files disagree: ${codes}`);
+      await f.first().locator("button").first().click();
+      const view = check.getByTestId("cell-view");
+      await page.waitForFunction(() => {
+        const v = document.querySelector('[data-testid="cell-view"]');
+        return v && v.getAttribute("data-cell") === "Biểu mẫu 3!D20";
+      }, null, { timeout: T });
+      assert(/1\.946|1946/.test(await view.getByTestId("cell-value").innerText()), "the form's figure is shown");
+      await shot(page, "2b-report-text");
+      await check.getByTestId("crosscheck-section").locator("summary").click();
+    });
+
     await test("Kiểm tra tệp by drag and drop; a file that is not an .xlsx, or not a workbook, is refused with its reason", async () => {
       await check.getByTestId("check-other").click();
       const dropped = (name, bytes) =>

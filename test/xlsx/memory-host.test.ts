@@ -103,7 +103,10 @@ test("it is an ExcelHost of its own: file capabilities, the selected cell told t
   expect(host.capabilities()).toMatchObject({ apiVersion: "0", supported: true, dataValidation: true });
   const seen: string[] = [];
   const off = wb.onSelect((at) => seen.push(`${at.sheet}!${at.a1}`));
-  await wb.writeCells("Biểu mẫu 3", [{ a1: "D20", cell: { t: "n", v: 1946 } }]);
+  await wb.writeCells("Biểu mẫu 3", [
+    { a1: "D20", cell: { t: "n", v: 1946 } },
+    { a1: "D21", cell: { t: "n", v: 1900 } },
+  ]);
   await host.selectCell("Biểu mẫu 3", "D20");
   expect(seen).toEqual(["Biểu mẫu 3!D20"]);
   const near = wb.around("Biểu mẫu 3", "D20", { before: 1, after: 1, cols: 5 })!;
@@ -112,6 +115,7 @@ test("it is an ExcelHost of its own: file capabilities, the selected cell told t
   expect(near.values[1][3]).toBe(1946);
   expect(String(near.values[1][0])).toMatch(/^3\.3\.1/);
   expect(near.formulas[0][3]).toMatch(/^=/); // 3.3, the ratio above, is a formula
+  expect(near.values[0][3]).toBeCloseTo((1900 / 1946) * 100, 2); // shown with what it computes, as Excel shows it
   off();
   await host.selectCell("Biểu mẫu 3", "D21");
   expect(seen).toHaveLength(1);
