@@ -9,8 +9,19 @@ import { CONS_COL, CONS_HEADER_ROW } from "./consolidate-layout";
 import { foldName } from "./consolidate";
 import type { Consolidation } from "./consolidate";
 import { decodeMeta } from "./conventions";
-import { parsePeriod } from "./period";
+import { consolidateText } from "../i18n/consolidate";
+import { previousConsolidationText as PT } from "../i18n/previous";
+import { parsePeriod, periodWindow } from "./period";
 import type { GridSheet, GridValue, Level, Period } from "./types";
+
+/** A unit's name for matching across periods: folded, without a leading "UBND"/"Ủy ban nhân dân". */
+const key = (s: string): string => foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
+
+/** The headers of the comparison columns a Tổng hợp tab compared with its previous period carries (not units). */
+const comparisonHead = (s: string): boolean =>
+  [consolidateText.head.previous, consolidateText.head.change, consolidateText.head.changePct].some((h) =>
+    s.normalize("NFC").startsWith(h)
+  );
 
 export interface PreviousConsolidation {
   sheet: string;
@@ -44,7 +55,7 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
     const unitCols: { col: number; name: string }[] = [];
     for (let c = CONS_COL.firstUnit; c <= width; c++) {
       const name = String(at(sh, CONS_HEADER_ROW, c) ?? "").trim();
-      if (name) unitCols.push({ col: c, name });
+      if (name && !comparisonHead(name)) unitCols.push({ col: c, name });
     }
     const units = new Map<string, Map<string, number>>(unitCols.map((u) => [u.name, new Map()]));
     const totals = new Map<string, number>();
@@ -52,7 +63,8 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
     for (let r = CONS_HEADER_ROW + 1; r <= last; r++) {
       const id = String(at(sh, r, CONS_COL.id) ?? "").trim();
       if (!/^bm[1-7]:/.test(id)) continue;
-      const t = asNumber(at(sh, r, CONS_COL.total));
+      // a figure typed in "Điều chỉnh" corrected that period's total
+      const t = asNumber(at(sh, r, CONS_COL.override)) ?? asNumber(at(sh, r, CONS_COL.total));
       if (t !== undefined) totals.set(id, t);
       for (const u of unitCols) {
         const v = asNumber(at(sh, r, u.col));
@@ -73,8 +85,8 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
 
 /**
  * "Old unit → new unit" lines: "Xã An Bình → Xã Tân Lập", with →, ->, =>, a tab or ";" between the names;
- * blank lines and lines starting with # are skipped. Returns folded old name → new name, and the lines that
- * could not be read.
+ * blank lines and lines starting with # are skipped. Returns old name (folded, no "UBND") → new name, and
+ * the lines that could not be read (no two names, or an old unit sent to two different new ones).
  */
 export function parseUnitsMap(text: string): { map: Map<string, string>; bad: string[] } {
   const map = new Map<string, string>();
@@ -87,7 +99,13 @@ export function parseUnitsMap(text: string): { map: Map<string, string>; bad: st
       bad.push(line);
       continue;
     }
-    map.set(foldName(parts[0]), parts[1].trim());
+    const k = key(parts[0]);
+    const to = parts[1].trim();
+    if (map.has(k) && key(map.get(k)!) !== key(to)) {
+      bad.push(line);
+      continue;
+    }
+    map.set(k, to);
   }
   return { map, bad };
 }
@@ -107,12 +125,12 @@ export function comparePrevious(
   prev: PreviousConsolidation,
   unitsMap: Map<string, string> = new Map()
 ): PreviousComparison {
-  const nowNames = new Map(c.counted.map((ui) => [foldName(c.units[ui].unit), c.units[ui].unit]));
+  const nowNames = new Map(c.counted.map((ui) => [key(c.units[ui].unit), c.units[ui].unit]));
   const byUnit = new Map<string, { values: Map<string, number>; from: string[] }>();
   const missingNow: string[] = [];
   for (const [oldName, values] of prev.units) {
-    const mapped = unitsMap.get(foldName(oldName));
-    const target = nowNames.get(foldName(mapped ?? oldName));
+    const mapped = unitsMap.get(key(oldName));
+    const target = nowNames.get(key(mapped ?? oldName));
     if (!target) {
       missingNow.push(oldName);
       continue;
@@ -149,4 +167,69 @@ export function previousTotals(
       out.set(t.indicatorId, prev.totals.get(t.indicatorId)!);
   }
   return out;
+}
+
+// ---------------------------------------------------------------- the comparison a consolidation carries
+
+/** Why a file cannot serve as the previous period of a consolidation. */
+export type PreviousRefusal = "not-consolidation" | "no-period" | "other-level" | "same-period" | "later-period";
+
+/** What the Tổng hợp tab and the status tab show of the previous period. */
+export interface PreviousColumn {
+  file: string;
+  period: Period;
+  /** The unit that consolidated the previous period. */
+  unit?: string;
+  /** Indicator id → the previous figure, like for like (the units counted now; merged units summed). */
+  values: Map<string, number>;
+  /** Units of the previous consolidation that report nothing now (neither themselves nor a successor). */
+  missingNow: string[];
+  /** Units counted now whose previous figure sums other-named old units (the 2025 mergers). */
+  merged: { unit: string; from: string[] }[];
+  /** Units counted now with no previous figure (new, or not in the previous consolidation). */
+  noPrevious: string[];
+  /** Set when the previous consolidation was made for another unit than this one (named; still compared). */
+  otherUnit?: string;
+}
+
+export type PreviousOutcome =
+  | { ok: true; column: PreviousColumn }
+  | { ok: false; file: string; reason: PreviousRefusal | "unreadable" | "units-map"; message: string };
+
+/**
+ * The previous period's column for a consolidation, from the previous file's sheets: refused (with one
+ * Vietnamese line) when the file holds no Tổng hợp tab, is of another level, or of the same or a later period.
+ */
+export function previousColumn(
+  c: Consolidation,
+  file: string,
+  sheets: GridSheet[],
+  unitsMap: Map<string, string> = new Map()
+): PreviousOutcome {
+  const prev = readPreviousConsolidation(sheets);
+  const no = (reason: PreviousRefusal, message: string): PreviousOutcome => ({ ok: false, file, reason, message });
+  if (!prev) return no("not-consolidation", PT.notConsolidation(file));
+  if (prev.level && prev.level !== c.level) return no("other-level", PT.otherLevel(file, prev.level, c.level));
+  const p = prev.period;
+  if (!p) return no("no-period", PT.noPeriod(file));
+  if (p.kind === c.period.kind && p.year === c.period.year) return no("same-period", PT.samePeriod(file, c.period));
+  if (periodWindow(p).to >= periodWindow(c.period).to) return no("later-period", PT.laterPeriod(file, p, c.period));
+  const cmp = comparePrevious(c, prev, unitsMap);
+  const merged: PreviousColumn["merged"] = [];
+  for (const [unit, e] of cmp.byUnit)
+    if (e.from.length > 1 || key(e.from[0]) !== key(unit)) merged.push({ unit, from: e.from });
+  const noPrevious = c.counted.map((ui) => c.units[ui].unit).filter((u) => !cmp.byUnit.has(u));
+  return {
+    ok: true,
+    column: {
+      file,
+      period: p,
+      unit: prev.unit,
+      values: previousTotals(c, prev, cmp),
+      missingNow: cmp.missingNow,
+      merged,
+      noPrevious,
+      ...(prev.unit && key(prev.unit) !== key(c.unit) ? { otherUnit: prev.unit } : {}),
+    },
+  };
 }

@@ -73,3 +73,51 @@ export const previousText = {
     }
   },
 };
+
+/** A consolidation compared with the previous period's Tổng hợp (src/engine/previous-consolidation.ts). */
+export const previousConsolidationText = {
+  notConsolidation: (file: string): string =>
+    `Tệp kỳ trước ${file} không có trang "Tổng hợp" do Báo cáo CCHC lập; vẫn tổng hợp, không có cột kỳ trước.`,
+  otherLevel: (file: string, got: string, want: string): string =>
+    `Tệp kỳ trước ${file} là tổng hợp cấp ${LEVEL[got] ?? got}, kỳ này tổng hợp cấp ${LEVEL[want] ?? want}; ` +
+    `vẫn tổng hợp, không có cột kỳ trước.`,
+  noPeriod: (file: string): string =>
+    `Không xác định được kỳ báo cáo của tệp kỳ trước ${file}; vẫn tổng hợp, không có cột kỳ trước.`,
+  samePeriod: (file: string, p: PeriodLike): string =>
+    `Tệp kỳ trước ${file} là tổng hợp cùng kỳ ${previousText.period(p)}; vẫn tổng hợp, không có cột kỳ trước.`,
+  laterPeriod: (file: string, got: PeriodLike, now: PeriodLike): string =>
+    `Tệp kỳ trước ${file} là tổng hợp ${previousText.period(got)}, không phải kỳ trước của ` +
+    `${previousText.period(now)}; vẫn tổng hợp, không có cột kỳ trước.`,
+  unreadable: (file: string, reason: string): string =>
+    `Không đọc được tệp kỳ trước ${file}: ${reason} Vẫn tổng hợp, không có cột kỳ trước.`,
+  badUnitsMap: (lines: string[]): string =>
+    `Danh sách đơn vị cũ → mới có ${lines.length} dòng không đọc được (mỗi dòng: tên đơn vị cũ → tên đơn vị mới; ` +
+    `một đơn vị cũ chỉ chuyển về một đơn vị mới): ${lines
+      .slice(0, 5)
+      .map((l) => `"${l}"`)
+      .join(", ")}` +
+    `${lines.length > 5 ? ", …" : ""}. Chưa tổng hợp; sửa danh sách rồi làm lại.`,
+  notOpened: "Tệp không có hoặc không mở được.",
+  cannotReadUnitsMap: (file: string): string => `Không đọc được danh sách đơn vị cũ → mới ${file}.`,
+  unitsMapWithoutPrevious: "Tham số --units-map chỉ dùng cùng --previous (tệp tổng hợp kỳ trước).",
+  // what the Tổng hợp and the status tabs say
+  note: (label: string, file: string, unit: string | undefined): string =>
+    `Cột "Kỳ trước": Tổng hợp ${label}${unit ? ` của ${unit}` : ""} (tệp ${file}), chỉ gồm các đơn vị có số liệu kỳ này ` +
+    `(đơn vị sáp nhập cộng số của các đơn vị cũ). "Thay đổi" = kỳ này (hoặc "Điều chỉnh") − kỳ trước; tỷ lệ tính bằng điểm %.`,
+  headPrevious: (label: string): string => `Kỳ trước (${label})`,
+  sectionTitle: "SO VỚI KỲ TRƯỚC",
+  used: (file: string, label: string, unit: string | undefined): string =>
+    `Đã so sánh với Tổng hợp ${label}${unit ? ` của ${unit}` : ""} (tệp ${file}).`,
+  otherUnit: (unit: string, now: string): string =>
+    `Tổng hợp kỳ trước là của ${unit}, không phải ${now}; vẫn so sánh, kiểm tra lại đã chọn đúng tệp chưa.`,
+  merged: (unit: string, from: string[]): string => `${unit}: số kỳ trước cộng từ ${from.join(", ")}.`,
+  missingNowTitle: "ĐƠN VỊ CÓ TRONG TỔNG HỢP KỲ TRƯỚC NHƯNG KỲ NÀY KHÔNG CÓ SỐ LIỆU",
+  missingNow: (unit: string): string =>
+    `${unit}: có trong tổng hợp kỳ trước, kỳ này không có tệp (cũng không có đơn vị mới nhận đơn vị này).`,
+  noPrevious: (units: string[]): string =>
+    `Không có số kỳ trước của ${units.length} đơn vị: ${units.slice(0, 8).join(", ")}${units.length > 8 ? ", …" : ""}.`,
+  /** CLI one-liner. */
+  summary: (label: string, merged: number, missing: number): string =>
+    `So với Tổng hợp ${label}: ${merged > 0 ? `${merged} đơn vị cộng từ đơn vị cũ` : "không có đơn vị sáp nhập"}` +
+    `${missing > 0 ? `, ${missing} đơn vị có kỳ trước nhưng kỳ này không có` : ""}.`,
+};
