@@ -11,3 +11,4 @@ export * from "./coalesce";
 export * from "./presend";
 export * from "./fixes";
 export * from "./consolidate";
+export * from "./previous";

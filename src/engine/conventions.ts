@@ -12,7 +12,8 @@ export const COL = { code: 1, label: 2, unit: 3, value: 4, note: 5, id: 6 } as c
 export const COL_LETTER = { code: "A", label: "B", unit: "C", value: "D", note: "E", id: "F" } as const;
 export const META_PREFIX = "CCHC:";
 export const SETTINGS_SHEET = "_CCHC";
-export const SETTINGS_KEYS = { settings: "settings", stamp: "stamp" } as const;
+/** `earlier`: the figures of the earlier reports the live check compares with (engine/settings.ts parseEarlier). */
+export const SETTINGS_KEYS = { settings: "settings", stamp: "stamp", earlier: "earlier" } as const;
 
 /** Metadata carried by every form sheet the project writes (JSON after META_PREFIX in F1). */
 export interface SheetMeta {

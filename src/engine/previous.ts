@@ -21,8 +21,9 @@ import { previousText } from "../i18n/previous";
 import { formatVi } from "./numbers";
 import { findingAt } from "./validate";
 import { periodWindow } from "./period";
-import type { Finding, Period, Report, RuleId, Severity } from "./types";
+import type { Finding, Period, Report, ReportEntry, RuleId, Severity } from "./types";
 import { foldName } from "./consolidate";
+import type { EarlierFigures } from "./settings";
 
 export interface EarlierReport {
   /** The file name, for messages. */
@@ -259,4 +260,49 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
       }
   }
   return { findings, comparisons };
+}
+
+// ---------------------------------------------------------------- remembered between sessions
+
+/**
+ * The figures of an earlier report worth remembering for later comparisons (the rows that compare over
+ * time: flows, cumulative figures, stocks, rates), compactly; undefined when the report has no period.
+ */
+export function earlierFigures(file: string, report: Report): EarlierFigures | undefined {
+  const period = report.meta.period;
+  if (!period) return undefined;
+  const values: Record<string, number> = {};
+  const blank: string[] = [];
+  for (const [id, e] of report.entries) {
+    const nat = natureOf(id)?.nature;
+    if (nat !== "flow" && nat !== "cumulative" && nat !== "stock" && nat !== "ratio") continue;
+    const f = fig(report, id);
+    if (f?.n !== undefined) values[id] = f.n;
+    else if (e) blank.push(id);
+  }
+  return {
+    file,
+    ...(report.meta.unit ? { unit: report.meta.unit } : {}),
+    ...(report.meta.level ? { level: report.meta.level } : {}),
+    period,
+    values,
+    blank,
+  };
+}
+
+/** A remembered earlier report as compareWithEarlier takes it (its figures, never a blank read as zero). */
+export function earlierReport(f: EarlierFigures): EarlierReport {
+  const entries = new Map<string, ReportEntry>();
+  for (const [id, n] of Object.entries(f.values))
+    entries.set(id, { indicatorId: id, value: { state: "value", number: n, raw: n } });
+  for (const id of f.blank) entries.set(id, { indicatorId: id, value: { state: "missing", raw: null } });
+  return {
+    file: f.file,
+    report: {
+      meta: { unit: f.unit, level: f.level, period: f.period, source: "addin" },
+      forms: [],
+      entries,
+      unplaced: [],
+    },
+  };
 }

@@ -121,3 +121,21 @@ export const previousConsolidationText = {
     `So với Tổng hợp ${label}: ${merged > 0 ? `${merged} đơn vị cộng từ đơn vị cũ` : "không có đơn vị sáp nhập"}` +
     `${missing > 0 ? `, ${missing} đơn vị có kỳ trước nhưng kỳ này không có` : ""}.`,
 };
+
+/** The pane's "So với kỳ trước" (Kiểm tra tab) and its use case (src/app/previous.ts). */
+export const previousPaneText = {
+  title: "So với kỳ trước",
+  hint: "Chọn báo cáo các kỳ trước của cùng đơn vị (6 tháng, quý III, năm trước…): số liệu được so sánh ngay khi nhập và được nhớ trong tệp này.",
+  pick: "Chọn báo cáo kỳ trước",
+  forget: "Bỏ so sánh",
+  working: "Đang đọc…",
+  none: "Chưa chọn báo cáo kỳ trước nào.",
+  used: (label: string, file: string): string => `${label} — tệp ${file}`,
+  added: (n: number): string => `Đã nhớ ${n} báo cáo kỳ trước trong tệp này; các lỗi so sánh hiện cùng các lỗi khác.`,
+  forgotten: "Đã bỏ so sánh với kỳ trước.",
+  unreadable: (file: string, reason: string): string => `Không so sánh với tệp ${file}: ${reason}`,
+  notKept: (file: string): string =>
+    `Không nhớ được tệp ${file}: đã nhớ đủ số báo cáo kỳ trước cho phép; các kỳ gần nhất được giữ.`,
+  failed: "Không đọc được các tệp đã chọn. Bảng tính không bị thay đổi.",
+  notXlsx: (name: string): string => `Tệp ${name} không phải tệp Excel (.xlsx) và được bỏ qua.`,
+};
