@@ -15,6 +15,7 @@ import type { WorkbookSettings } from "../../engine/conventions";
 import type { Finding } from "../../engine/types";
 import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { groupFindings } from "../logic";
+import { PreviousSection } from "./PreviousSection";
 import {
   applyFix as applyFixUseCase,
   CheckResult,
@@ -320,6 +321,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
           }
         </LazyDetails>
       )}
+      <PreviousSection host={host} session={session} result={result} />
     </div>
   );
 }
