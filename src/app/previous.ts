@@ -4,12 +4,15 @@
  * same or a later period, unreadable), and otherwise remembered compactly in the workbook's settings sheet, so
  * the live check compares with it on every re-read, also after the workbook is closed and opened again.
  */
-import { SETTINGS_KEYS } from "../engine/conventions";
-import { compareWithEarlier, earlierFigures } from "../engine/previous";
+import { SETTINGS_KEYS, WorkbookSettings } from "../engine/conventions";
+import { carryRefusal, carryValues, compareWithEarlier, earlierFigures } from "../engine/previous";
+import { formatVi } from "../engine/numbers";
+import type { Report } from "../engine/types";
 import { EarlierFigures, parseEarlier, serializeEarlier } from "../engine/settings";
-import { previousPaneText as PT } from "../i18n/previous";
-import type { CheckResult, CheckSession } from "./check-session";
-import type { UnitReader } from "./consolidate";
+import { carryText, previousPaneText as PT } from "../i18n/previous";
+import { check, CheckResult, CheckSession } from "./check-session";
+import { planFill, UnitReader } from "./consolidate";
+import type { UnitInput } from "./consolidate";
 import type { ExcelHost } from "./host";
 
 export interface EarlierFile {
@@ -77,4 +80,86 @@ export async function rememberEarlierFiles(
 export async function forgetEarlier(host: ExcelHost, session: CheckSession): Promise<CheckResult> {
   await store(host, session, []);
   return session.reread([], "fix");
+}
+
+// ---------------------------------------------------------------- carry forward (the next period's forms)
+
+/** A value cell the carry fills, with where its figure comes from. */
+export interface CarryCell {
+  sheet: string;
+  a1: string;
+  indicatorId: string;
+  code: string;
+  value: number;
+  from: string;
+}
+
+export interface CarryPlan {
+  /** Why nothing is carried (another unit or level, not an earlier period, unreadable); Vietnamese. */
+  refused?: string;
+  /** Empty value cells that receive the earlier stock figure. */
+  write: CarryCell[];
+  /** Cells the user already typed (kept, never overwritten). */
+  kept: { sheet: string; a1: string; code: string; typed: string }[];
+  /** What to show: one line per cell, then the summary. */
+  lines: string[];
+}
+
+const codeOf = (report: Report, id: string) => report.entries.get(id)?.printedCode ?? id.replace(/^bm\d+:/, "");
+
+/**
+ * Which empty value cells of the forms (`report`, for the unit, level and period of `target`) take the stock
+ * figures of the earlier report `prev`: only empty cells (a typed figure, a formula are never touched), each
+ * listed with its sheet, cell, value and file. Writes nothing.
+ */
+export function planCarry(
+  report: Report,
+  target: Pick<WorkbookSettings, "unit" | "level" | "period">,
+  prev: UnitInput
+): CarryPlan {
+  const none = (refused: string): CarryPlan => ({ refused, write: [], kept: [], lines: [refused] });
+  if (!prev.read.ok) return none(carryText.unreadable(prev.file, prev.read.reason));
+  const earlier = prev.read.report;
+  const reason = carryRefusal(target, earlier);
+  if (reason) return none(carryText.refused(reason, prev.file, earlier.meta, target));
+  const plan = planFill(report, carryValues(earlier), []);
+  const write = plan.write.map((c) => ({
+    sheet: c.sheet,
+    a1: c.a1,
+    indicatorId: c.indicatorId,
+    code: codeOf(report, c.indicatorId),
+    value: (c.cell as { v: number }).v,
+    from: prev.file,
+  }));
+  const kept = plan.conflicts.map((c) => ({ sheet: c.sheet, a1: c.a1, code: c.code, typed: c.typed }));
+  const lines = [
+    write.length > 0 ? carryText.done(write.length, prev.file) : carryText.none(prev.file),
+    ...write.map((c) => carryText.line(c.sheet, c.a1, c.code, formatVi(c.value), c.from)),
+    ...(kept.length > 0
+      ? [carryText.kept(kept.length), ...kept.map((k) => carryText.keptLine(k.sheet, k.a1, k.code, k.typed))]
+      : []),
+  ];
+  return { write, kept, lines };
+}
+
+/**
+ * Pre-fills the forms in the workbook from an earlier report, on request: reads the workbook, plans the carry
+ * for the workbook's settings and writes the empty cells it lists (one write). Returns the plan.
+ */
+export async function carryForward(
+  host: ExcelHost,
+  settings: WorkbookSettings,
+  file: EarlierFile,
+  readUnit: UnitReader
+): Promise<CarryPlan> {
+  const { sheets, settings: kv } = await host.readSheets();
+  const { report } = check(sheets, kv);
+  if (report.forms.length === 0) return { refused: carryText.noForms, write: [], kept: [], lines: [carryText.noForms] };
+  const plan = planCarry(report, settings, readUnit(file.name, file.bytes));
+  if (plan.write.length > 0)
+    await host.writeCells(
+      plan.write[0].sheet,
+      plan.write.map((c) => ({ sheet: c.sheet, a1: c.a1, cell: { t: "n" as const, v: c.value } }))
+    );
+  return plan;
 }

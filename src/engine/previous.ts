@@ -306,3 +306,39 @@ export function earlierReport(f: EarlierFigures): EarlierReport {
     },
   };
 }
+
+// ---------------------------------------------------------------- carrying stock figures forward
+
+/** Why an earlier report cannot pre-fill the next period's forms. */
+export type CarryRefusal = "no-period" | "other-unit" | "other-level" | "not-earlier";
+
+/**
+ * Whether `prev` may pre-fill the forms of `next` (the unit, level and period the new forms are for): the
+ * same unit and level, a period that ends before the new one's (last year's năm before this year's quý I).
+ */
+export function carryRefusal(
+  next: { unit?: string; level?: string; period?: Period },
+  prev: Report
+): CarryRefusal | undefined {
+  const q = prev.meta.period;
+  if (!q || !next.period) return "no-period";
+  if (next.unit && prev.meta.unit && unitKey(next.unit) !== unitKey(prev.meta.unit)) return "other-unit";
+  if (next.level && prev.meta.level && next.level !== prev.meta.level) return "other-level";
+  if (!endsBefore(q, next.period)) return "not-earlier";
+  return undefined;
+}
+
+/**
+ * The figures of an earlier report that may stand in the next period's forms until the user types others:
+ * the stock rows (a state at the cut-off: staff, procedures in force, units, systems connected) that hold a
+ * number. Flows, cumulative figures and rates belong to their own period and are never carried.
+ */
+export function carryValues(prev: Report): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const id of prev.entries.keys()) {
+    if (natureOf(id)?.nature !== "stock") continue;
+    const f = fig(prev, id);
+    if (f?.n !== undefined) out.set(id, f.n);
+  }
+  return out;
+}

@@ -139,3 +139,38 @@ export const previousPaneText = {
   failed: "Không đọc được các tệp đã chọn. Bảng tính không bị thay đổi.",
   notXlsx: (name: string): string => `Tệp ${name} không phải tệp Excel (.xlsx) và được bỏ qua.`,
 };
+
+/** Carrying the stock figures of the previous report into the next period's forms (empty cells only). */
+export const carryText = {
+  refused(reason: string, file: string, prev: MetaLike, next: MetaLike): string {
+    const e = prev.period ? previousText.period(prev.period) : "";
+    const n = next.period ? previousText.period(next.period) : "";
+    switch (reason) {
+      case "other-unit":
+        return `Không điền sẵn từ tệp ${file}: đó là báo cáo của ${prev.unit}, không phải của ${next.unit}.`;
+      case "other-level":
+        return `Không điền sẵn từ tệp ${file}: đó là biểu cấp ${LEVEL[prev.level ?? ""] ?? prev.level}, biểu mới là cấp ${LEVEL[next.level ?? ""] ?? next.level}.`;
+      case "not-earlier":
+        return `Không điền sẵn từ tệp ${file}: ${e} không phải kỳ trước của ${n}.`;
+      default:
+        return `Không điền sẵn từ tệp ${file}: không xác định được kỳ báo cáo của tệp đó.`;
+    }
+  },
+  unreadable: (file: string, reason: string): string => `Không điền sẵn từ tệp ${file}: ${reason}`,
+  line: (sheet: string, cell: string, code: string, value: string, file: string): string =>
+    `${sheet}!${cell} (chỉ tiêu ${code}): ${value} — lấy từ tệp ${file}`,
+  keptLine: (sheet: string, cell: string, code: string, typed: string): string =>
+    `${sheet}!${cell} (chỉ tiêu ${code}): giữ số đã nhập ${typed}`,
+  done: (n: number, file: string): string =>
+    `Đã điền sẵn ${n} ô còn trống bằng số liệu thời điểm (cán bộ, thủ tục đang áp dụng, đơn vị, hệ thống…) của tệp ${file}; ` +
+    `kiểm tra và sửa lại nếu đã thay đổi. Ô đã có số không bị ghi đè.`,
+  none: (file: string): string => `Không có ô trống nào điền sẵn được từ tệp ${file}.`,
+  kept: (n: number): string => `${n} ô đã có số do người dùng nhập, giữ nguyên:`,
+  /** The pane (Chèn biểu mẫu). */
+  pick: "Điền sẵn từ báo cáo kỳ trước…",
+  pickHint:
+    "Không bắt buộc: chỉ các chỉ tiêu số liệu thời điểm (số cán bộ, thủ tục đang áp dụng…) được điền vào ô còn trống của biểu mẫu đã chèn.",
+  working: "Đang điền sẵn…",
+  failed: "Không điền sẵn được. Bảng tính không bị thay đổi.",
+  noForms: "Hãy chèn biểu mẫu trước khi điền sẵn từ kỳ trước.",
+};
