@@ -2,6 +2,7 @@
  * Who may import whom (README, "Architecture"). The rule, from the outside in:
  *
  *   shells (taskpane, taskpane/legacy, commands, cli, and any page to come) → app → engine → catalog
+ *   app and cli → text (the report's Word text) → engine → catalog
  *   adapters (excel, xlsx) implement app's host interface and import engine (and app's types, `import type` only)
  *   nothing imports a shell; a shell imports no other shell
  *
@@ -26,24 +27,30 @@ const NODE = builtinModules.filter((m) => !m.startsWith("_"));
  */
 export const LAYERS = {
   catalog: { imports: [], packages: ["zod"] },
-  // engine → i18n: the Vietnamese messages of findings and periods still live in src/i18n (issue 9 wants that cut
-  // later: the engine would return codes, the shells word them). Until then engine may import i18n, and i18n may
-  // import engine's and catalog's *types* (i18n/engine.ts: PeriodKind; i18n/consolidate.ts: Aggregate), nothing more.
-  engine: { imports: ["catalog", "i18n"], packages: [] },
-  i18n: { imports: [], types: ["engine", "catalog"], packages: [] },
-  app: { imports: ["engine", "catalog", "i18n"], packages: [] },
+  // The engine words nothing: a finding, an unplaced row, a unit's note or a total's flag is data (engine/messages.ts)
+  // and src/i18n makes its Vietnamese at the edge (i18n/findings.ts, i18n/consolidate.ts). i18n imports nothing, not
+  // even types: it declares the small shapes it words itself (a period, a level, FindingWords…), and the callers that
+  // pass engine values to it (app, spec, the shells) are where TypeScript checks that the two agree.
+  engine: { imports: ["catalog"], packages: [] },
+  i18n: { imports: [], packages: [] },
+  // the host-free description of the sheets the project writes (forms, Tổng hợp, Phụ lục, Tình trạng tệp): the engine's
+  // figures laid out with their Vietnamese words, so it may use i18n; the engine never reaches it (engine ← spec)
+  spec: { imports: ["engine", "catalog", "i18n"], packages: [] },
+  // app → text: the report's text use cases (app/report-text.ts) load src/text with a dynamic import() (a chunk of
+  // its own in the pane's build) and import its types; text, like the engine, knows no use case.
+  app: { imports: ["spec", "engine", "catalog", "i18n", "text"], packages: [] },
   // the report's text (Word): host-free like the engine, plus the Word libraries (mammoth reads, docx writes)
   text: { imports: ["engine", "catalog", "i18n"], packages: ["mammoth", "docx", "zod"] },
   excel: { imports: ["engine", "i18n"], types: ["app"], packages: [] },
   xlsx: { imports: ["engine", "i18n"], types: ["app"], packages: ["exceljs", "fflate"], node: true },
   taskpane: {
-    imports: ["app", "engine", "catalog", "i18n", "excel", "xlsx"],
+    imports: ["app", "spec", "engine", "catalog", "i18n", "excel", "xlsx"],
     packages: ["react", "react-dom", "@fluentui/*"],
   },
   // The ES5 pane (Excel 2019 / Internet Explorer 11): no React; its es5/ twins stand in for engine modules.
-  "taskpane/legacy": { imports: ["app", "engine", "catalog", "i18n", "excel"], packages: ["core-js"] },
-  commands: { imports: ["app", "engine", "catalog", "i18n", "excel"], packages: [] },
-  cli: { imports: ["app", "engine", "catalog", "i18n", "xlsx", "text"], packages: [], node: true },
+  "taskpane/legacy": { imports: ["app", "spec", "engine", "catalog", "i18n", "excel"], packages: ["core-js"] },
+  commands: { imports: ["app", "spec", "engine", "catalog", "i18n", "excel"], packages: [] },
+  cli: { imports: ["app", "spec", "engine", "catalog", "i18n", "xlsx", "text"], packages: [], node: true },
 };
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

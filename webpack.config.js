@@ -9,13 +9,13 @@
  *   npm run build -- --env selfhostOfficeJs         also copy office.js into dist/office-js/ and load it from there
  *   npm run dev-server                              https://localhost:3000/ with office-addin-dev-certs
  *   webpack --mode development --env e2e            browser-test build into test-artifacts/e2e-dist/
- *                                                   (loads test/e2e/fake-office.js instead of the Office CDN)
+ *                                                   (loads fake-office.js, the in-memory Excel of test/standin/, instead of the Office CDN)
  */
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { defineAppVersion, officeScript } = require("./webpack.shared");
+const { defineAppVersion, officeScript, STANDIN_ENTRY } = require("./webpack.shared");
 
 const DEV_URL = "https://localhost:3000/";
 /** Compiled to ES5 by TypeScript in this build (no Babel, no polyfills): test/legacy/es5.test.ts parses the output. */
@@ -42,7 +42,7 @@ module.exports = async (env = {}, options = {}) => {
   //  - default: Microsoft's CDN, as Office requires for store/AppSource add-ins;
   //  - selfhostOfficeJs: a copy in dist/office-js/ for closed networks. Microsoft does NOT support
   //    self-hosting office.js (it must stay current with Office clients); use only where the CDN is unreachable;
-  //  - e2e: the in-memory stand-in test/e2e/fake-office.js.
+  //  - e2e: fake-office.js, the in-memory stand-in of test/standin/ (an entry of this build).
   const { officeJs, csp } = officeScript({ selfhost, e2e });
 
   const copyPatterns = [];
@@ -65,9 +65,6 @@ module.exports = async (env = {}, options = {}) => {
   if (selfhost) {
     copyPatterns.push({ from: "node_modules/@microsoft/office-js/dist", to: "office-js" });
   }
-  if (e2e) {
-    copyPatterns.push({ from: "test/e2e/fake-office.js", to: "fake-office.js" });
-  }
 
   const config = {
     devtool: "source-map", // never eval: the pages' CSP forbids it
@@ -76,6 +73,8 @@ module.exports = async (env = {}, options = {}) => {
       boot: "./src/taskpane/boot.ts",
       taskpane: ["./src/taskpane/index.tsx"],
       commands: "./src/commands/commands.ts",
+      // e2e: the in-memory Excel the pages load instead of office.js (no page includes it as a chunk)
+      ...(e2e ? { "fake-office": STANDIN_ENTRY } : {}),
     },
     output: {
       path: outDir,

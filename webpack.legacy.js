@@ -9,7 +9,7 @@
  *                                                                      which cleans dist/)
  *   webpack --config webpack.legacy.js --mode production --env selfhostOfficeJs
  *   webpack --config webpack.legacy.js --mode development --env e2e    into test-artifacts/e2e-dist/ with
- *                                                                      test/e2e/fake-office.js
+ *                                                                      fake-office.js (test/standin/)
  *   --env outDir=<dir>                                                 another output folder (tests)
  *
  * Swapped in the legacy build only (IE11 cannot run them; the test suite proves each stand-in equal):
@@ -20,7 +20,7 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { defineAppVersion, officeScript } = require("./webpack.shared");
+const { defineAppVersion, officeScript, STANDIN_ENTRY } = require("./webpack.shared");
 
 function babel(polyfills) {
   return {
@@ -60,7 +60,6 @@ module.exports = (env = {}, argv = {}) => {
   const { officeJs, csp } = officeScript({ selfhost, e2e });
 
   const copy = [{ from: "src/taskpane/legacy/legacy.css", to: "legacy.css" }];
-  if (e2e) copy.push({ from: "test/e2e/fake-office.js", to: "fake-office.js" });
 
   const legacyDir = path.resolve(__dirname, "src/taskpane/legacy");
   return {
@@ -70,6 +69,8 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       legacy: ["./src/taskpane/legacy/polyfills.ts", "./src/taskpane/legacy/index.ts"],
       boot: "./src/taskpane/boot.ts",
+      // e2e: the in-memory Excel the page loads instead of office.js (no page includes it as a chunk)
+      ...(e2e ? { "fake-office": STANDIN_ENTRY } : {}),
     },
     output: {
       path: outDir,

@@ -26,10 +26,16 @@ function officeScript({ selfhost, e2e }) {
   return { officeJs: OFFICE_CDN, csp: csp("https://appsforoffice.microsoft.com") };
 }
 
+/**
+ * The browser tests' office.js: the one in-memory Excel of the tests (test/standin/excel.ts, which the jest tests
+ * use directly), with its browser globals (test/standin/browser.ts), bundled as fake-office.js by both e2e builds.
+ */
+const STANDIN_ENTRY = "./test/standin/browser.ts";
+
 /** package.json's version, compiled into the bundles as __APP_VERSION__ (src/engine/conventions.ts: APP_VERSION). */
 function defineAppVersion() {
   const webpack = require("webpack");
   return new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(require("./package.json").version) });
 }
 
-module.exports = { OFFICE_CDN, csp, officeScript, defineAppVersion };
+module.exports = { OFFICE_CDN, STANDIN_ENTRY, csp, officeScript, defineAppVersion };

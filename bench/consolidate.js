@@ -37,8 +37,8 @@ function arg(name, dflt) {
 // ------------------------------------------------------------------ generation
 
 async function generate(dir, n) {
-  const { buildFormsWorkbook } = require(path.join(LIB, "engine/layout"));
-  const { fillForms } = require(path.join(LIB, "engine/consolidate-layout"));
+  const { buildFormsWorkbook } = require(path.join(LIB, "spec/layout"));
+  const { fillForms } = require(path.join(LIB, "spec/consolidate-layout"));
   const { writeWorkbook } = require(path.join(LIB, "xlsx/write"));
   const { formRows, isValueRow } = require(path.join(LIB, "catalog/index"));
   const period = { kind: "6T", year: 2024 };
@@ -89,7 +89,7 @@ async function phase(name, listFile) {
   if (name === "consolidate" || name === "consolidate+write") {
     const { readUnitFile } = require(path.join(LIB, "xlsx/consolidate-files"));
     const { consolidate } = require(path.join(LIB, "engine/consolidate"));
-    const { buildConsolidatedWorkbook } = require(path.join(LIB, "engine/consolidate-layout"));
+    const { buildConsolidatedWorkbook } = require(path.join(LIB, "spec/consolidate-layout"));
     const inputs = [];
     for (const f of files) {
       inputs.push(readUnitFile(f, new Uint8Array(fs.readFileSync(f))));
@@ -108,7 +108,9 @@ async function phase(name, listFile) {
     }
     if (c.counted.length !== files.length) {
       const bad = c.units.filter((u) => !u.counted).slice(0, 5);
-      throw new Error(`only ${c.counted.length}/${files.length} counted: ${JSON.stringify(bad.map((u) => [u.file, u.status, u.messages[0]]))}`);
+      // a unit's notes are data (worded by i18n); an older lib (CCHC_LIB) has them as text already
+      const say = (m) => (m === undefined || typeof m === "string" ? m : require(path.join(LIB, "i18n/consolidate")).unitMessage(m));
+      throw new Error(`only ${c.counted.length}/${files.length} counted: ${JSON.stringify(bad.map((u) => [u.file, u.status, say(u.messages[0])]))}`);
     }
   } else if (name === "exceljs") {
     const ExcelJS = require("exceljs");

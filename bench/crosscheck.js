@@ -15,6 +15,8 @@ const fs = require("fs");
 const path = require("path");
 const { performance } = require("perf_hooks");
 const ts = require("typescript");
+// what webpack's DefinePlugin and bin/cchc.js provide (src/engine/conventions.ts: APP_VERSION)
+globalThis.__APP_VERSION__ = require("../package.json").version;
 
 const LIB = process.env.CCHC_LIB ? path.resolve(process.env.CCHC_LIB) : path.join(__dirname, "..", "lib");
 

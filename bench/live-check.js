@@ -1,7 +1,7 @@
 /*
  * Live-check latency in the browser: the built pane (test-artifacts/e2e-dist, the browser-test build) in
- * Debian's headless Chromium, against the in-memory Excel stand-in test/e2e/fake-office.js that the real
- * Office.js adapter drives.
+ * Debian's headless Chromium, against the in-memory Excel stand-in (test/standin/, bundled as fake-office.js)
+ * that the real Office.js adapter drives.
  *
  *   edit → finding shown or cleared: 30 single edits (BM3 1.4.3 typed 157 then 139 over 1.4 = 139, the
  *          seed-004 part-larger-than-its-whole), each timed in the page from the cell being typed to the

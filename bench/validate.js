@@ -31,7 +31,7 @@ function median(xs) {
 
 /** A full provincial report: every entry cell of the seven forms gets a figure (20 for counts, 50 for percents). */
 async function makeReport() {
-  const { buildFormsWorkbook, FIRST_DATA_ROW } = require(path.join(LIB, "engine/layout"));
+  const { buildFormsWorkbook, FIRST_DATA_ROW } = require(path.join(LIB, "spec/layout"));
   const { formRows } = require(path.join(LIB, "catalog/index"));
   const { writeWorkbook } = require(path.join(LIB, "xlsx/write"));
   const version = "v2022-muc-do";

@@ -10,14 +10,17 @@ import { EarlierFigures, parseEarlier } from "../engine/settings";
 import { checkStamp } from "../engine/fingerprint";
 import { readReport } from "../engine/reader";
 import { a1 } from "../engine/a1";
-import type { Finding, GridSheet, Report, ReportEntry } from "../engine/types";
-import { CheckFailure, validateReport, ValidateOptions } from "../engine/validate";
+import type { GridSheet, Report, ReportEntry } from "../engine/types";
+import { CheckFailure, CheckLogger, validateReport, ValidateOptions } from "../engine/validate";
+import { findingMessage, refusalMessage } from "../i18n/findings";
 import { createCoalescer, Timers } from "./coalesce";
+import { WordedFinding, wordFinding } from "./findings";
 import type { ChangeEvent, ExcelHost } from "./host";
 
 export interface CheckResult {
   report: Report;
-  findings: Finding[];
+  /** With their Vietnamese message (wordFinding). */
+  findings: WordedFinding[];
   /** False when reading or a check stopped on a defect: the file must not be stamped (see presend). */
   complete: boolean;
   /** Relation rules of the edition that apply to the file's forms, and how many ran to their end. */
@@ -29,16 +32,21 @@ export interface CheckResult {
    * The earlier reports remembered in the workbook ("So với kỳ trước") and how each compared: their findings
    * are among `findings`; a refused one says why. Set by the live check session only.
    */
-  earlier?: { remembered: EarlierFigures[]; comparisons: Comparison[] };
+  earlier?: { remembered: EarlierFigures[]; comparisons: (Comparison & { message?: string })[] };
 }
+
+/** The support details of a failed check, on the console: its Vietnamese message, then the stack. */
+const consoleLogger: CheckLogger = (finding, failure) => {
+  console.error(`[Báo cáo CCHC] ${findingMessage(finding)}\n${failure.stack ?? failure.error}`);
+};
 
 /** Reads and validates grids (the settings sheet's key/values give the hints). */
 export function check(grids: GridSheet[], settings: Record<string, string>, opts: ValidateOptions = {}): CheckResult {
   const report = readReport(grids, { settings });
-  const o = validateReport(report, opts);
+  const o = validateReport(report, { ...opts, logger: opts.logger ?? consoleLogger });
   return {
     report,
-    findings: o.findings,
+    findings: o.findings.map(wordFinding),
     complete: o.complete,
     rulesApplicable: o.rulesApplicable,
     rulesRun: o.rulesRun,
@@ -53,7 +61,8 @@ export function check(grids: GridSheet[], settings: Record<string, string>, opts
 export function withEarlier(r: CheckResult, remembered: EarlierFigures[]): CheckResult {
   if (remembered.length === 0) return r;
   const p = compareWithEarlier(r.report, remembered.map(earlierReport));
-  return { ...r, findings: [...r.findings, ...p.findings], earlier: { remembered, comparisons: p.comparisons } };
+  const comparisons = p.comparisons.map((c) => ({ ...c, message: refusalMessage(c) }));
+  return { ...r, findings: [...r.findings, ...p.findings.map(wordFinding)], earlier: { remembered, comparisons } };
 }
 
 /** The metadata of a grid sheet (F1), if it is one of ours. */

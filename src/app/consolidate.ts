@@ -8,14 +8,18 @@ import type { WorkbookSettings } from "../engine/conventions";
 import { encodeMeta } from "../engine/conventions";
 import { consolidate, Consolidation, ConsolidateOptions, totalValues, UnitInput } from "../engine/consolidate";
 import { buildAppendix } from "../engine/appendix";
-import { buildAppendixSheet, watchLines } from "../engine/appendix-layout";
-import { buildConsolidatedSheet, planSheetReplacement } from "../engine/consolidate-layout";
+import { buildAppendixSheet, watchLines } from "../spec/appendix-layout";
+import {
+  buildConsolidatedSheet,
+  buildConsolidationStatusSheet,
+  planSheetReplacement,
+} from "../spec/consolidate-layout";
 import { a1 } from "../engine/a1";
-import { periodLabel } from "../engine/period";
+import { periodLabel } from "../i18n/findings";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
 import type { GridSheet, Period, Report } from "../engine/types";
 import { parseUnitsMap, previousColumn, PreviousOutcome } from "../engine/previous-consolidation";
-import { statusLabels } from "../i18n/consolidate";
+import { statusLabels, unitMessages } from "../i18n/consolidate";
 import { previousConsolidationText as PT } from "../i18n/previous";
 import { check } from "./check-session";
 import type { ExcelHost } from "./host";
@@ -65,7 +69,9 @@ export function comparePreviousPeriod(
   unitsMap: Map<string, string> = new Map()
 ): PreviousOutcome {
   if (!read.ok) return { ok: false, file, reason: "unreadable", message: PT.unreadable(file, read.reason) };
-  return previousColumn(c, file, read.sheets, unitsMap);
+  const r = previousColumn(c, file, read.sheets, unitsMap);
+  if (r.ok) return r;
+  return { ok: false, file, reason: r.reason, message: PT.refused(r.reason, file, r.previous, c) };
 }
 
 /** The lines a shell shows of the comparison: what was compared (or why not), merged units, units gone. */
@@ -149,7 +155,7 @@ export function unitRows(c: Consolidation, previous?: PreviousOutcome): UnitRow[
         : u.errors > 0 || u.warnings > 0 || u.late?.late
           ? "warning"
           : "ok";
-    const notes = [u.counted ? `${label} (${u.errors} lỗi, ${u.warnings} cảnh báo)` : label, ...u.messages];
+    const notes = [u.counted ? `${label} (${u.errors} lỗi, ${u.warnings} cảnh báo)` : label, ...unitMessages(u)];
     return { unit: u.unit, file: u.file, status, message: notes.join(" "), progress: 1 };
   });
   for (const m of c.missing) rows.push({ unit: m, status: "missing" });
@@ -187,7 +193,8 @@ export async function consolidateFiles(
     opts.readUnit,
     opts.onProgress
   );
-  // the Tổng hợp tab and the per-unit appendix, each under a name that replaces no sheet of the user's
+  // the Tổng hợp tab, the per-unit appendix and the files' status (as cchc consolidate writes them), each under a
+  // name that replaces no sheet of the user's
   const appendix = buildAppendix(c, opts.expectedUnits);
   const pf = opts.previous;
   const previous = pf
@@ -196,6 +203,7 @@ export async function consolidateFiles(
   const sheets = [
     buildConsolidatedSheet(c, previous?.ok ? previous.column : undefined),
     buildAppendixSheet(c, appendix),
+    buildConsolidationStatusSheet(c, previous),
   ];
   const plan = planSheetReplacement(opts.existing, sheets);
   const spec: WorkbookSpec = { sheets: sheets.map((sh) => ({ ...sh, name: plan.names.get(sh.name) ?? sh.name })) };

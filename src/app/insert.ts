@@ -6,7 +6,7 @@
  */
 import { FORM_NUMBERS } from "../catalog";
 import type { WorkbookSettings } from "../engine/conventions";
-import { buildFormsWorkbook } from "../engine/layout";
+import { buildFormsWorkbook } from "../spec/layout";
 import { isValidYear } from "../engine/settings";
 import type { WorkbookSpec } from "../engine/sheet-spec";
 import { excelVi } from "../i18n/excel";

@@ -9,6 +9,7 @@ import { carryRefusal, carryValues, compareWithEarlier, earlierFigures } from ".
 import { formatVi } from "../engine/numbers";
 import type { Report } from "../engine/types";
 import { EarlierFigures, parseEarlier, serializeEarlier } from "../engine/settings";
+import { refusalMessage } from "../i18n/findings";
 import { carryText, previousPaneText as PT } from "../i18n/previous";
 import { check, CheckResult, CheckSession } from "./check-session";
 import { planFill, UnitReader } from "./consolidate";
@@ -65,7 +66,7 @@ export async function rememberEarlierFiles(
     }
     const c = compareWithEarlier(current.report, [{ file: f.name, report: u.read.report }]).comparisons[0];
     const figs = earlierFigures(f.name, u.read.report);
-    if (!c.used) refused.push(c.message ?? f.name);
+    if (!c.used) refused.push(refusalMessage(c) ?? f.name);
     else if (figs) accepted.push(figs);
   }
   if (accepted.length === 0) return { remembered: rememberedEarlier(session), added: [], refused, result: current };

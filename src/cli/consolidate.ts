@@ -26,11 +26,11 @@ import {
 } from "../app/consolidate";
 import { readUnitFile } from "../xlsx/consolidate-files";
 import { Consolidation, incompleteByCode, totalsByCode, UnitInput } from "../engine/consolidate";
-import { buildConsolidatedWorkbook } from "../engine/consolidate-layout";
+import { buildConsolidatedWorkbook } from "../spec/consolidate-layout";
 import { decodeMeta, COL, SETTINGS_SHEET } from "../engine/conventions";
 import { parsePeriod, periodCode } from "../engine/period";
 import type { Level, Period } from "../engine/types";
-import { consolidateText as T, statusLabels } from "../i18n/consolidate";
+import { consolidateText as T, statusLabels, unitMessage, unitMessages } from "../i18n/consolidate";
 import { previousConsolidationText as PT } from "../i18n/previous";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
@@ -136,7 +136,7 @@ export function consolidationJSON(c: Consolidation, previous?: PreviousOutcome) 
       status: u.status,
       errors: u.errors,
       warnings: u.warnings,
-      messages: u.messages,
+      messages: unitMessages(u),
       ...(u.duplicateOf !== undefined ? { duplicateOf: u.duplicateOf } : {}),
       ...(u.unitFromFileName ? { unitFromFileName: true } : {}),
       ...(u.otherVersion ? { version: u.version, unmapped: u.unmapped ?? [] } : {}),
@@ -233,7 +233,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
       for (const u of c.units)
         err(
           T.fileLine(u.file, u.unit, statusLabels[u.status], u.errors, u.warnings) +
-            (u.messages[0] ? ` — ${u.messages[0]}` : "")
+            (u.messages[0] ? ` — ${unitMessage(u.messages[0])}` : "")
         );
     err(T.nothing);
     return 2;
@@ -266,7 +266,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
     for (const u of c.units)
       out(
         T.fileLine(u.file, u.unit, statusLabels[u.status], u.errors, u.warnings) +
-          (u.status !== "ok" && u.messages[0] ? ` — ${u.messages[0]}` : "")
+          (u.status !== "ok" && u.messages[0] ? ` — ${unitMessage(u.messages[0])}` : "")
       );
     out(T.written(a.out, c.counted.length, c.units.length, c.missing.length));
     if (previous) for (const l of previousLines(c, previous)) (previous.ok ? out : err)(l);

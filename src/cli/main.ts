@@ -12,10 +12,12 @@ import { layoutFor } from "../app/insert";
 import { planCarry } from "../app/previous";
 import { parseCell } from "../engine/a1";
 import { specToGrid } from "../engine/formula-results";
-import { parsePeriod, periodCode, periodLabel } from "../engine/period";
+import { parsePeriod, periodCode } from "../engine/period";
+import { findingMessage, periodLabel, readerNote, refusalMessage } from "../i18n/findings";
 import { compareWithEarlier, EarlierReport } from "../engine/previous";
 import { readReport } from "../engine/reader";
-import type { Finding, Report } from "../engine/types";
+import type { UnplacedRow } from "../engine/types";
+import { WordedFinding, wordFinding } from "../app/findings";
 import { countFindings } from "../engine/validate";
 import { valuesRead, ValueRead } from "../engine/values-read";
 import { cliVi } from "../i18n/cli";
@@ -224,7 +226,8 @@ export interface ValidateJson {
     /** For "check-failed": which check failed, the error and its stack. */
     support?: string;
   }[];
-  unplaced: Report["unplaced"];
+  /** The rows the reader could not place, each with its reason in Vietnamese. */
+  unplaced: (Omit<UnplacedRow, "reason"> & { reason: string })[];
   /** The earlier reports given with --previous: which were compared, and why the others were not. */
   previous: {
     file: string;
@@ -244,7 +247,7 @@ export interface ValidateJson {
   rulesRun: number;
 }
 
-export function findingJson(f: Finding): ValidateJson["findings"][number] {
+export function findingJson(f: WordedFinding): ValidateJson["findings"][number] {
   return {
     form: f.form,
     code: f.code,
@@ -280,7 +283,8 @@ function cmdValidate(args: string[], io: Io): number {
   }
   // the same check as the panes' (read, place, validate)
   const outcome = check(read.sheets, read.settings, {
-    logger: (message, failure) => io.err(cliVi.validate.support(message, failure.stack ?? failure.error)),
+    logger: (finding, failure) =>
+      io.err(cliVi.validate.support(findingMessage(finding), failure.stack ?? failure.error)),
   });
   const { report, findings: own } = outcome;
   const v = cliVi.validate;
@@ -309,9 +313,9 @@ function cmdValidate(args: string[], io: Io): number {
       unit: c.unit ?? null,
       used: c.used,
       reason: c.reason ?? null,
-      message: c.message ?? null,
+      message: refusalMessage(c) ?? null,
     });
-  const findings = [...own, ...prev.findings];
+  const findings = [...own, ...prev.findings.map(wordFinding)];
   const stamp = stampView(report).state;
   const { errors, warnings } = countFindings(findings);
   if (values.json) {
@@ -322,7 +326,7 @@ function cmdValidate(args: string[], io: Io): number {
       level: report.meta.level ?? null,
       version: report.meta.version ?? null,
       findings: findings.map(findingJson),
-      unplaced: report.unplaced,
+      unplaced: report.unplaced.map((u) => ({ ...u, reason: readerNote(u.reason) })),
       previous: previousNotes,
       values: valuesRead(report).map(({ form, code, indicator, label, state, value, raw, sheet, cell }) => ({
         form,
@@ -368,7 +372,7 @@ function cmdValidate(args: string[], io: Io): number {
       io.out("");
       io.out(v.unplacedHeader(report.unplaced.length));
       for (const u of report.unplaced)
-        io.out(v.unplacedRow(u.sheet, u.row, [u.code, u.label].filter(Boolean).join(" "), u.reason));
+        io.out(v.unplacedRow(u.sheet, u.row, [u.code, u.label].filter(Boolean).join(" "), readerNote(u.reason)));
     }
     io.out("");
     io.out(v.stamp[stamp]);

@@ -5,7 +5,7 @@
  * each figure the sum of the listed rows of the consolidating edition as the unit reported them; the Σ row is
  * the sum of the unit rows and its rates come from the summed parts, never from an average of rates.
  * Also the units to watch: lowest on the key rates, files with errors, units not counted or missing.
- * Pure; the sheet is laid out by appendix-layout.ts.
+ * Pure; the sheet is laid out by spec/appendix-layout.ts.
  */
 import { appendixData, AppendixGroup } from "../catalog/appendix";
 import type { Consolidation, UnitStatus } from "./consolidate";

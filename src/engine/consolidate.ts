@@ -19,9 +19,9 @@ import {
   unitFor,
 } from "../catalog/index";
 import { unmappedReason, versionMappings } from "../catalog/version-map";
-import { consolidateText as T, incompleteReasons, levelNames } from "../i18n/consolidate";
 import { percentOf, sumDec } from "./numbers";
-import { lateness, periodLabel } from "./period";
+import { lateness } from "./period";
+import type { IncompleteReason, ReaderNote, TotalFlag, UnitMessage } from "./messages";
 import type { Finding, Level, ParsedValue, Period, Report, ReportEntry, ReportMeta } from "./types";
 import { foldVi } from "./fold";
 
@@ -60,8 +60,8 @@ export interface UnitResult {
   warnings: number;
   /** Forms of the unit's edition that the file lacks. */
   missingForms: number[];
-  /** Vietnamese notes on the file (why it was not counted, lateness, ...). */
-  messages: string[];
+  /** Notes on the file (why it was not counted, lateness, ...), worded at the edge (i18n unitMessage). */
+  messages: UnitMessage[];
   late?: { deadline: string; daysLate: number; late: boolean };
   duplicateOf?: string;
   /** Index in Consolidation.units of each counted unit's column (counted units only). */
@@ -76,8 +76,7 @@ export interface UnitResult {
   unread?: { form: number; code: string; text: string }[];
 }
 
-/** Why a unit's figure is not in a total. */
-export type IncompleteReason = "unread" | "blank" | "no-form" | "unmapped";
+export type { IncompleteReason };
 
 /**
  * A unit's figure for one row: a number, "na" (not applicable, with the text), text where a number belongs,
@@ -108,8 +107,8 @@ export interface TotalRow {
   present: number;
   na: number;
   missing: number;
-  /** Vietnamese notes: "Chưa đủ 2 đơn vị: …", "mẫu số bằng 0". */
-  flags: string[];
+  /** Notes ("Chưa đủ 2 đơn vị: …", "mẫu số bằng 0"), worded at the edge (i18n totalFlag). */
+  flags: TotalFlag[];
   /**
    * Counted units whose figure for this row is not in the total (unreadable, blank in a form they sent,
    * form not sent, or no row of the same meaning in their version): the total is then not the plain total.
@@ -124,7 +123,10 @@ export interface UnitNote {
   indicatorId: string;
   form: number;
   code: string;
-  text: string;
+  /** What the unit wrote (a note, a text row)… */
+  text?: string;
+  /** …or what the reader noted on the row (a formula not evaluated, a row mapped from another version). */
+  said?: ReaderNote;
 }
 
 export interface Consolidation {
@@ -254,7 +256,11 @@ function toVersion(rep: Report, to: string, level: Level): { report: Report; unm
     else if (cells.some((c) => c.k === "text"))
       value = { state: "text", raw: (cells.find((c) => c.k === "text") as { text: string }).text };
     else value = { state: "missing", raw: null };
-    entries.set(m.target, { indicatorId: m.target, value, note: T.mappedFrom(m.sources.map((s) => codeOf(s, level))) });
+    entries.set(m.target, {
+      indicatorId: m.target,
+      value,
+      readNote: { key: "mappedFrom", codes: m.sources.map((s) => codeOf(s, level)) },
+    });
   }
   // ratios of the unit's version count as used when both their parts were mapped
   const unmapped: NonNullable<UnitResult["unmapped"]> = [];
@@ -314,13 +320,16 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       const l = lateness(o.period, inp.receivedAt);
       if (l) {
         u.late = l;
-        if (l.late) u.messages.push(T.late(l.daysLate, l.deadline.split("-").reverse().join("/")));
+        if (l.late)
+          u.messages.push({ key: "late", days: l.daysLate, deadline: l.deadline.split("-").reverse().join("/") });
       }
     }
     const read = inp?.read;
     if (!read || read.ok !== true || !read.report) {
       u.status = "unreadable";
-      u.messages.unshift(read && read.ok === false && read.reason ? String(read.reason) : T.nothing);
+      u.messages.unshift(
+        read && read.ok === false && read.reason ? { key: "asRead", text: String(read.reason) } : { key: "nothing" }
+      );
       continue;
     }
     let rep = read.report;
@@ -330,7 +339,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     if (named) u.unit = m.unit!.trim();
     else {
       u.unitFromFileName = true;
-      u.messages.push(T.noUnitName(file));
+      u.messages.push({ key: "noUnitName", file });
     }
     u.level = m.level;
     u.period = m.period;
@@ -346,34 +355,34 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
         if (have.has(form)) continue;
         if (formRows(form, lvl, m.version ?? o.version).some(isValueRow)) u.missingForms.push(form);
       }
-      if (u.missingForms.length) u.messages.push(T.missingForms(u.missingForms.join(", ")));
+      if (u.missingForms.length) u.messages.push({ key: "missingForms", forms: u.missingForms.join(", ") });
     }
     // checks, in order of gravity
     if (!rep.entries || rep.entries.size === 0) {
       u.status = "unreadable";
-      u.messages.unshift(T.noFigures);
+      u.messages.unshift({ key: "noFigures" });
       continue;
     }
     if (!lvl || !srcLevels.includes(lvl)) {
       u.status = "wrong-level";
-      u.messages.unshift(T.wrongLevel(lvl ? levelNames[lvl] : "?", srcLevels.map((l) => levelNames[l]).join(", ")));
+      u.messages.unshift({ key: "wrongLevel", ...(lvl ? { got: lvl } : {}), allowed: srcLevels });
       continue;
     }
     if (m.period && !samePeriod(m.period, o.period)) {
       u.status = "wrong-period";
-      u.messages.unshift(T.wrongPeriod(periodLabel(m.period), periodLabel(o.period)));
+      u.messages.unshift({ key: "wrongPeriod", got: m.period, want: o.period });
       continue;
     }
-    if (!m.period) u.messages.push(T.unknownPeriod);
+    if (!m.period) u.messages.push({ key: "unknownPeriod" });
     // a check that stopped on a defect: never shown as a clean unit; a reading that stopped midway would
     // understate the totals, so such a unit is left out of them
     if (read.complete === false || (rep.readFailures?.length ?? 0) > 0) {
       u.status = "not-checked";
       if ((rep.readFailures?.length ?? 0) > 0) {
-        u.messages.unshift(T.notRead);
+        u.messages.unshift({ key: "notRead" });
         continue;
       }
-      u.messages.unshift(T.notChecked);
+      u.messages.unshift({ key: "notChecked" });
     }
     const fp = fingerprint(rep);
     // the other version of the forms: everything that maps is counted, the rest listed
@@ -382,20 +391,19 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       rep = t.report;
       u.otherVersion = m.version;
       u.unmapped = t.unmapped ?? [];
-      u.messages.unshift(
-        T.otherVersion(
-          versionLabel(m.version),
-          versionLabel(o.version),
-          u.unmapped.length,
-          u.unmapped.slice(0, 5).map((x) => `BM${x.form} ${x.code}`)
-        )
-      );
+      u.messages.unshift({
+        key: "otherVersion",
+        got: versionLabel(m.version),
+        want: versionLabel(o.version),
+        unmapped: u.unmapped.length,
+        first: u.unmapped.slice(0, 5).map((x) => `BM${x.form} ${x.code}`),
+      });
     }
     const trusted =
       named &&
       (m.source === "addin" || (m.unitSource !== undefined ? !WEAK_UNIT_SOURCES.has(m.unitSource) : true)) &&
       nameFitsLevel(u.unit, lvl);
-    if (named && !nameFitsLevel(u.unit, lvl)) u.messages.push(T.nameOfOtherLevel(u.unit, levelNames[lvl]));
+    if (named && !nameFitsLevel(u.unit, lvl)) u.messages.push({ key: "nameOfOtherLevel", name: u.unit, level: lvl });
     cands.push({ index: units.length - 1, report: rep, fp, trusted, named, key: nameKey(u.unit) });
   }
 
@@ -409,7 +417,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
   const kept: Candidate[] = [];
   const keptByName = new Map<string, Candidate>();
   const keptByPrint = new Map<string, Candidate>();
-  const drop = (c: Candidate, of: Candidate, msg: string) => {
+  const drop = (c: Candidate, of: Candidate, msg: UnitMessage) => {
     const u = units[c.index];
     u.status = "duplicate";
     u.duplicateOf = units[of.index].file;
@@ -420,7 +428,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     const same = c.named && c.key ? keptByName.get(c.key) : undefined;
     const copy = keptByPrint.get(c.fp);
     if (same && same.fp === c.fp) {
-      drop(c, same, T.duplicateOf(units[same.index].file));
+      drop(c, same, { key: "duplicateOf", file: units[same.index].file });
       continue;
     }
     if (same && same.trusted && c.trusted) {
@@ -428,21 +436,26 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
       const b = inputs[c.index]?.receivedAt;
       const laterWins = a instanceof Date && b instanceof Date && b.getTime() > a.getTime();
       if (laterWins) {
-        drop(same, c, T.replacedBy(u.file));
-        units[c.index].messages.push(T.replaces(units[same.index].file));
+        drop(same, c, { key: "replacedBy", file: u.file });
+        units[c.index].messages.push({ key: "replaces", file: units[same.index].file });
         kept[kept.indexOf(same)] = c;
         keptByName.set(c.key, c);
         if (keptByPrint.get(same.fp) === same) keptByPrint.delete(same.fp);
         if (!keptByPrint.has(c.fp)) keptByPrint.set(c.fp, c);
-      } else drop(c, same, T.resentKeepFirst(units[same.index].file, a instanceof Date && b instanceof Date));
+      } else
+        drop(c, same, {
+          key: "resentKeepFirst",
+          file: units[same.index].file,
+          dated: a instanceof Date && b instanceof Date,
+        });
       continue;
     }
-    if (same) u.messages.push(T.sameNameOtherFigures(units[same.index].file));
+    if (same) u.messages.push({ key: "sameNameOtherFigures", file: units[same.index].file });
     if (!c.named && copy) {
-      drop(c, copy, T.duplicateOf(units[copy.index].file));
+      drop(c, copy, { key: "duplicateOf", file: units[copy.index].file });
       continue;
     }
-    if (copy) u.messages.push(T.sameFigures(units[copy.index].file));
+    if (copy) u.messages.push({ key: "sameFigures", file: units[copy.index].file });
     kept.push(c);
     if (c.named && c.key && !keptByName.has(c.key)) keptByName.set(c.key, c);
     if (!keptByPrint.has(c.fp)) keptByPrint.set(c.fp, c);
@@ -575,9 +588,9 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     row.incomplete = countedUnits
       .map((u) => num.incomplete.find((x) => x.unit === u.unit) ?? den.incomplete.find((x) => x.unit === u.unit))
       .filter((x): x is TotalRow["incomplete"][number] => x !== undefined);
-    if (row.incomplete.length > 0) row.flags.push(T.incomplete(groupIncomplete(row.incomplete)));
-    if (row.na > 0) row.flags.push(T.naUnits(row.na));
-    if (den.value === 0) row.flags.push(T.zeroDenominator);
+    if (row.incomplete.length > 0) row.flags.push({ key: "incomplete", groups: groupIncomplete(row.incomplete) });
+    if (row.na > 0) row.flags.push({ key: "naUnits", n: row.na });
+    if (den.value === 0) row.flags.push({ key: "zeroDenominator" });
     row.value = num.value !== null && den.value !== null ? percentOf(num.value, den.value) : null;
   }
 
@@ -585,12 +598,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
   countedUnits.forEach((u, k) => {
     if (unread[k].length === 0) return;
     u.unread = unread[k];
-    u.messages.push(
-      T.unreadFigures(
-        unread[k].length,
-        unread[k].slice(0, 3).map((x) => T.unreadRow(x.form, x.code, x.text))
-      )
-    );
+    u.messages.push({ key: "unreadFigures", n: unread[k].length, first: unread[k].slice(0, 3) });
   });
 
   // notes written by the units, with the unit's name
@@ -600,7 +608,8 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
     for (const e of rep.entries.values()) {
       const ind = indicatorById(e.indicatorId);
       if (!ind) continue;
-      const texts: string[] = [];
+      const texts: (string | ReaderNote)[] = [];
+      if (e.readNote) texts.push(e.readNote);
       if (e.note && String(e.note).trim()) texts.push(String(e.note).trim());
       if (ind.kind === "text" && e.value.state !== "missing" && e.value.raw !== null && String(e.value.raw).trim())
         texts.push(String(e.value.raw).trim());
@@ -610,7 +619,7 @@ export function consolidate(inputs: UnitInput[], o: ConsolidateOptions): Consoli
           indicatorId: ind.id,
           form: ind.form,
           code: (e.printedCode ?? printedCode(ind, u.level ?? o.level)).replace(/\.$/, ""),
-          text: t,
+          ...(typeof t === "string" ? { text: t } : { said: t }),
         });
     }
   });
@@ -654,12 +663,11 @@ function whyMissing(u: UnitResult, rep: Report, form: number, from: string[]): I
 }
 
 /** The incomplete units grouped by reason, in the order first met: for one flag per total. */
-function groupIncomplete(list: TotalRow["incomplete"]): { reason: string; units: string[] }[] {
-  const out: { reason: string; units: string[] }[] = [];
+function groupIncomplete(list: TotalRow["incomplete"]): { reason: IncompleteReason; units: string[] }[] {
+  const out: { reason: IncompleteReason; units: string[] }[] = [];
   for (const x of list) {
-    const label = incompleteReasons[x.reason];
-    let g = out.find((o) => o.reason === label);
-    if (!g) out.push((g = { reason: label, units: [] }));
+    let g = out.find((o) => o.reason === x.reason);
+    if (!g) out.push((g = { reason: x.reason, units: [] }));
     g.units.push(x.unit);
   }
   return out;
@@ -682,7 +690,7 @@ function rollUp(row: TotalRow, ind: Indicator): void {
       row.counts = counts;
       const yes = nums.filter((v) => v === 1).length;
       row.value = nums.length === 0 ? null : yes > 0 ? 1 : 0;
-      row.flags.push(T.yesCount(yes, nums.length));
+      row.flags.push({ key: "yesCount", n: yes, total: nums.length });
       break;
     }
     case "survey-mode": {
@@ -698,14 +706,15 @@ function rollUp(row: TotalRow, ind: Indicator): void {
       row.counts = countCodes(nums, ind);
       row.value = null;
       for (const e of ind.enum ?? [])
-        if (row.counts[e.code]) row.flags.push(T.codeCount(e.code, e.label, row.counts[e.code]));
+        if (row.counts[e.code])
+          row.flags.push({ key: "codeCount", code: e.code, label: e.label, n: row.counts[e.code] });
       break;
     }
     default:
       break;
   }
-  if (row.incomplete.length > 0) row.flags.unshift(T.incomplete(groupIncomplete(row.incomplete)));
-  if (row.na > 0) row.flags.push(T.naUnits(row.na));
+  if (row.incomplete.length > 0) row.flags.unshift({ key: "incomplete", groups: groupIncomplete(row.incomplete) });
+  if (row.na > 0) row.flags.push({ key: "naUnits", n: row.na });
 }
 
 function countCodes(nums: number[], ind: Indicator): Record<number, number> {

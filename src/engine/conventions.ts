@@ -10,6 +10,30 @@ import type { Level, Period } from "./types";
 
 export const COL = { code: 1, label: 2, unit: 3, value: 4, note: 5, id: 6 } as const;
 export const COL_LETTER = { code: "A", label: "B", unit: "C", value: "D", note: "E", id: "F" } as const;
+/**
+ * Columns of the Tổng hợp tab a consolidation writes (1-based; spec/consolidate-layout.ts). F holds the indicator
+ * id, as on the forms (COL.id). Here because the engine reads a previous consolidation back (previous-consolidation).
+ */
+export const CONS_COL = {
+  code: 1,
+  label: 2,
+  unit: 3,
+  total: 4,
+  override: 5,
+  id: COL.id,
+  rule: 7,
+  flags: 8,
+  firstUnit: 9,
+} as const;
+/**
+ * Compared with the previous period, three columns follow the fixed ones and the unit columns move right:
+ * the previous figure, the change (this period − previous; rates in points) and the change in %.
+ */
+export const CONS_PREV_COL = { previous: 9, change: 10, changePct: 11 } as const;
+/** The first unit column of a Tổng hợp tab, with or without the previous period's columns. */
+export const consFirstUnit = (withPrevious: boolean): number => (withPrevious ? 12 : CONS_COL.firstUnit);
+export const CONS_HEADER_ROW = 4;
+export const CONS_FIRST_ROW = 5;
 export const META_PREFIX = "CCHC:";
 export const SETTINGS_SHEET = "_CCHC";
 /** `earlier`: the figures of the earlier reports the live check compares with (engine/settings.ts parseEarlier). */
@@ -27,6 +51,8 @@ export interface SheetMeta {
   period: string;
   /** Version of the add-in/CLI that wrote it. */
   app: string;
+  /** Tổng hợp tab only: its first unit column when it is not CONS_COL.firstUnit (the previous period's columns before it). */
+  firstUnit?: number;
 }
 
 export function encodeMeta(m: SheetMeta): string {

@@ -4,7 +4,6 @@
  * month, and the report is due on the 20th.
  */
 import type { Period, PeriodKind } from "./types";
-import { periodText } from "../i18n/engine";
 import { foldVi } from "./fold";
 
 export const PERIOD_KINDS: PeriodKind[] = ["Q1", "6T", "Q3", "N"];
@@ -205,11 +204,6 @@ export function periodCode(p: Period): string {
   return `${p.kind}-${p.year}`;
 }
 
-/** "Quý I năm 2023", "6 tháng đầu năm 2023", "Quý III năm 2023", "Năm 2023". */
-export function periodLabel(p: Period): string {
-  return periodText.label(p.kind, p.year);
-}
-
 /** ISO date "YYYY-MM-DD". */
 function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -244,12 +238,6 @@ export function periodWindow(p: Period): PeriodWindow {
 export function viDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return `${d}/${m}/${y}`;
-}
-
-/** The line under a form's title: period and counting window. */
-export function periodHeaderText(p: Period): string {
-  const w = periodWindow(p);
-  return periodText.header(periodLabel(p), viDate(w.from), viDate(w.to));
 }
 
 export interface Lateness {

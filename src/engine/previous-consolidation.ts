@@ -5,23 +5,14 @@
  * previous figures of merged units onto the new one. Units that reported before but are missing now are
  * named. Pure.
  */
-import { CONS_COL, CONS_HEADER_ROW } from "./consolidate-layout";
 import { foldName } from "./consolidate";
 import type { Consolidation } from "./consolidate";
-import { decodeMeta } from "./conventions";
-import { consolidateText } from "../i18n/consolidate";
-import { previousConsolidationText as PT } from "../i18n/previous";
+import { CONS_COL, CONS_HEADER_ROW, decodeMeta } from "./conventions";
 import { parsePeriod, periodWindow } from "./period";
 import type { GridSheet, GridValue, Level, Period } from "./types";
 
 /** A unit's name for matching across periods: folded, without a leading "UBND"/"Ủy ban nhân dân". */
 const key = (s: string): string => foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
-
-/** The headers of the comparison columns a Tổng hợp tab compared with its previous period carries (not units). */
-const comparisonHead = (s: string): boolean =>
-  [consolidateText.head.previous, consolidateText.head.change, consolidateText.head.changePct].some((h) =>
-    s.normalize("NFC").startsWith(h)
-  );
 
 export interface PreviousConsolidation {
   sheet: string;
@@ -53,9 +44,12 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
     if (!/tổng hợp/i.test(headTotal.normalize("NFC"))) continue;
     const width = Math.max(0, ...sh.values.map((r) => r?.length ?? 0)) + (sh.origin?.col ?? 1) - 1;
     const unitCols: { col: number; name: string }[] = [];
-    for (let c = CONS_COL.firstUnit; c <= width; c++) {
+    // a tab compared with its own previous period has the comparison columns before the units (meta.firstUnit)
+    const first =
+      typeof meta.firstUnit === "number" && meta.firstUnit > CONS_COL.flags ? meta.firstUnit : CONS_COL.firstUnit;
+    for (let c = first; c <= width; c++) {
       const name = String(at(sh, CONS_HEADER_ROW, c) ?? "").trim();
-      if (name && !comparisonHead(name)) unitCols.push({ col: c, name });
+      if (name) unitCols.push({ col: c, name });
     }
     const units = new Map<string, Map<string, number>>(unitCols.map((u) => [u.name, new Map()]));
     const totals = new Map<string, number>();
@@ -192,28 +186,39 @@ export interface PreviousColumn {
   otherUnit?: string;
 }
 
+/** The engine's answer: the column, or why not with what the refusal names (worded at the edge). */
+export type PreviousCheck =
+  | { ok: true; column: PreviousColumn }
+  | { ok: false; file: string; reason: PreviousRefusal; previous: { level?: Level; period?: Period } };
+
+/** The answer as the shells and the layout take it: a refusal carries its Vietnamese line (worded by src/app). */
 export type PreviousOutcome =
   | { ok: true; column: PreviousColumn }
-  | { ok: false; file: string; reason: PreviousRefusal | "unreadable" | "units-map"; message: string };
+  | { ok: false; file: string; reason: PreviousRefusal | "unreadable"; message: string };
 
 /**
- * The previous period's column for a consolidation, from the previous file's sheets: refused (with one
- * Vietnamese line) when the file holds no Tổng hợp tab, is of another level, or of the same or a later period.
+ * The previous period's column for a consolidation, from the previous file's sheets: refused when the file
+ * holds no Tổng hợp tab, is of another level, or of the same or a later period.
  */
 export function previousColumn(
   c: Consolidation,
   file: string,
   sheets: GridSheet[],
   unitsMap: Map<string, string> = new Map()
-): PreviousOutcome {
+): PreviousCheck {
   const prev = readPreviousConsolidation(sheets);
-  const no = (reason: PreviousRefusal, message: string): PreviousOutcome => ({ ok: false, file, reason, message });
-  if (!prev) return no("not-consolidation", PT.notConsolidation(file));
-  if (prev.level && prev.level !== c.level) return no("other-level", PT.otherLevel(file, prev.level, c.level));
+  const no = (reason: PreviousRefusal): PreviousCheck => ({
+    ok: false,
+    file,
+    reason,
+    previous: { level: prev?.level, period: prev?.period },
+  });
+  if (!prev) return no("not-consolidation");
+  if (prev.level && prev.level !== c.level) return no("other-level");
   const p = prev.period;
-  if (!p) return no("no-period", PT.noPeriod(file));
-  if (p.kind === c.period.kind && p.year === c.period.year) return no("same-period", PT.samePeriod(file, c.period));
-  if (periodWindow(p).to >= periodWindow(c.period).to) return no("later-period", PT.laterPeriod(file, p, c.period));
+  if (!p) return no("no-period");
+  if (p.kind === c.period.kind && p.year === c.period.year) return no("same-period");
+  if (periodWindow(p).to >= periodWindow(c.period).to) return no("later-period");
   const cmp = comparePrevious(c, prev, unitsMap);
   const merged: PreviousColumn["merged"] = [];
   for (const [unit, e] of cmp.byUnit)

@@ -17,10 +17,10 @@
  */
 import { indicatorById, Indicator, printedCode } from "../catalog";
 import { natureFile, natureOf } from "../catalog/nature";
-import { previousText } from "../i18n/previous";
 import { formatVi } from "./numbers";
 import { findingAt } from "./validate";
 import { periodWindow } from "./period";
+import type { FindingArgs } from "./messages";
 import type { Finding, Period, Report, ReportEntry, RuleId, Severity } from "./types";
 import { foldName } from "./consolidate";
 import type { EarlierFigures } from "./settings";
@@ -41,8 +41,15 @@ export interface Comparison {
   used: boolean;
   /** Why it did not (used = false). */
   reason?: RefusalReason;
-  /** Vietnamese explanation of the refusal. */
-  message?: string;
+  /** The periods and units the refusal names (worded at the edge: i18n refusalMessage). */
+  refused?: { earlier: RefusalMeta; current: RefusalMeta };
+}
+
+/** What a refusal names of each report. */
+export interface RefusalMeta {
+  unit?: string;
+  level?: string;
+  period?: Period;
 }
 
 export interface PreviousResult {
@@ -102,11 +109,11 @@ function makeFinding(
   ind: Indicator,
   rule: RuleId,
   severity: Severity,
-  message: string,
+  args: FindingArgs,
   expected: number | null,
   actual: number | null
 ): Finding {
-  return findingAt(cur, cur.meta.level ?? "tinh", ind, rule, severity, message, expected, actual);
+  return findingAt(cur, cur.meta.level ?? "tinh", ind, rule, severity, args, expected, actual);
 }
 
 /** Checks `current` against the earlier reports it can be compared with. */
@@ -119,14 +126,14 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
     const c: Comparison = { file: e.file, period: e.report.meta.period, unit: e.report.meta.unit, used: !reason };
     if (reason) {
       c.reason = reason;
-      c.message = previousText.refused(reason, e.file, e.report.meta, current.meta);
+      const meta = (r: Report): RefusalMeta => ({ unit: r.meta.unit, level: r.meta.level, period: r.meta.period });
+      c.refused = { earlier: meta(e.report), current: meta(current) };
     } else usable.push(e);
     comparisons.push(c);
   }
   const p = current.meta.period;
   if (!p || usable.length === 0) return { findings, comparisons };
   const th = natureFile().thresholds;
-  const curLabel = previousText.period(p);
   const pq = (e: EarlierReport) => e.report.meta.period!;
   // Which earlier report each kind of row is compared with, so that one slip is said once:
   // flows against every earlier window inside this one that no other given window contains (năm: 6 tháng and
@@ -146,7 +153,6 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
     const isLastYear = e === lastYear;
     const isLatest = e === latest;
     const isFlowRef = flowRefs.has(e);
-    const earlierLabel = previousText.period(q);
     let skipped = 0;
     for (const id of current.entries.keys()) {
       const ind = indicatorById(id);
@@ -172,23 +178,23 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
         code: printedCode(ind, current.meta.level ?? "tinh"),
         cur: formatVi(a.n),
         prev: formatVi(b.n),
-        curLabel,
-        earlierLabel,
+        current: p,
+        earlier: q,
         file: e.file,
       };
       if (nat.nature === "flow" && a.n < b.n)
         findings.push(
-          makeFinding(current, ind, "previous-decrease", "error", previousText.flowDecrease(args), b.n, a.n)
+          makeFinding(current, ind, "previous-decrease", "error", { key: "flowDecrease", ...args }, b.n, a.n)
         );
       else if (nat.nature === "cumulative" && a.n < b.n)
         findings.push(
-          makeFinding(current, ind, "previous-decrease", "error", previousText.cumulativeDecrease(args), b.n, a.n)
+          makeFinding(current, ind, "previous-decrease", "error", { key: "cumulativeDecrease", ...args }, b.n, a.n)
         );
       else if (nat.nature === "stock") {
         const change = Math.abs(a.n - b.n);
         const abs = ind.kind === "money" ? th.jump.absolute.money : th.jump.absolute.count;
         if (change > abs && change > th.jump.relative * Math.abs(b.n))
-          findings.push(makeFinding(current, ind, "previous-jump", "warning", previousText.jump(args), b.n, a.n));
+          findings.push(makeFinding(current, ind, "previous-jump", "warning", { key: "jump", ...args }, b.n, a.n));
       } else if (nat.nature === "ratio" && Math.abs(a.n - b.n) > th.swing.points)
         findings.push(
           makeFinding(
@@ -196,11 +202,12 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
             ind,
             "previous-swing",
             isLastYear ? "info" : "warning",
-            previousText.swing({
+            {
+              key: "swing",
               ...args,
               lastYear: isLastYear,
               diff: formatVi(Math.round(Math.abs(a.n - b.n) * 100) / 100),
-            }),
+            },
             b.n,
             a.n
           )
@@ -213,7 +220,7 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
         indicator: "",
         rule: "previous-skipped",
         severity: "info",
-        message: previousText.skipped(skipped, e.file, earlierLabel),
+        args: { key: "previousSkipped", n: skipped, file: e.file, earlier: q },
         expected: null,
         actual: null,
       });
@@ -242,7 +249,8 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
               ind,
               "previous-sum",
               "error",
-              previousText.sum({
+              {
+                key: "previousSum",
                 code: printedCode(ind, current.meta.level ?? "tinh"),
                 cur: formatVi(a),
                 half: formatVi(h),
@@ -251,7 +259,7 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
                 halfFile: half.file,
                 q3File: q3.file,
                 year: p.year,
-              }),
+              },
               h + t,
               a
             )

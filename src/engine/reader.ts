@@ -27,13 +27,13 @@ import {
 } from "../catalog";
 import { COL, decodeMeta, SETTINGS_KEYS, SETTINGS_SHEET } from "./conventions";
 import { FormulaEvaluator } from "./formula";
-import { findPeriod, parsePeriod, periodLabel } from "./period";
+import { findPeriod, parsePeriod } from "./period";
+import type { ReaderNote } from "./messages";
 import { choosePeriodSheets, findUnit, isTitleLike, sheetTitle, titleTexts } from "./title";
 import type { CellRef, GridSheet, GridValue, Period, Report, ReportEntry, Stamp } from "./types";
 import { readSettings, parseStamp } from "./settings";
 import { a1 } from "./a1";
 import { parseValue } from "./values";
-import { periodText, readerText } from "../i18n/engine";
 import { BoundedMap, rowsSignature } from "./match-cache";
 
 export { unitFromTitle } from "./title";
@@ -707,7 +707,7 @@ function valueEntry(
     entry.formula = f.startsWith("=") ? f : "=" + f;
     if (raw === null || raw === "") {
       const v = ctx.ev.cell(sh.name, row, col);
-      if (v === undefined) entry.note = readerText.formulaNotEvaluated(entry.formula);
+      if (v === undefined) entry.readNote = { key: "formulaNotEvaluated", formula: entry.formula };
       else entry.value = { ...parseValue(v, ind.kind, ind), raw: typeof v === "object" && v !== null ? v.error : v };
     }
   }
@@ -726,7 +726,7 @@ function place(ctx: Ctx, entry: ReportEntry, form: number, sheet: string, row: n
       form,
       code: entry.printedCode,
       label: entry.printedLabel,
-      reason: readerText.duplicate(entry.printedCode ?? ind?.code ?? "", prev),
+      reason: { key: "duplicate", code: entry.printedCode ?? ind?.code ?? "", row: prev },
     });
     return;
   }
@@ -752,7 +752,7 @@ function readAddinSheet(ctx: Ctx, sh: GridSheet, form: number | undefined): void
         form,
         code: code || undefined,
         label: label || undefined,
-        reason: readerText.unknownId(id),
+        reason: { key: "unknownId", id },
       });
       continue;
     }
@@ -1173,11 +1173,12 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
   // last quarter's sheet kept beside this period's: read one period's sheets, list the others
   const choice = choosePeriodSheets(handmade, opts.period ?? report.meta.period);
   if (choice.aside.length > 0) {
-    const read = choice.period ? periodLabel(choice.period) : undefined;
+    const read = choice.period;
     report.setAside = choice.aside.map(({ sheet, period }) => {
       const p = period && period.year !== undefined ? { kind: period.kind, year: period.year } : undefined;
-      const label = p ? periodLabel(p) : period ? periodText.kindLabel(period.kind) : "";
-      return { sheet: sheet.name, ...(p ? { period: p } : {}), reason: readerText.otherPeriod(label, read) };
+      const named = p ?? (period ? { kind: period.kind } : undefined);
+      const reason: ReaderNote = { key: "otherPeriod", ...(named ? { sheet: named } : {}), ...(read ? { read } : {}) };
+      return { sheet: sheet.name, ...(p ? { period: p } : {}), reason };
     });
   }
   const aside = choice.aside.map((a) => a.sheet);
@@ -1224,7 +1225,7 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
             row: r.row,
             code: r.code,
             label: r.label || undefined,
-            reason: readerText.noForm(),
+            reason: { key: "noForm" },
           });
         continue;
       }
@@ -1251,7 +1252,7 @@ function readInto(report: Report, sheets: GridSheet[], opts: ReadOptions): void 
             form: f,
             code: r.code,
             label: r.label || undefined,
-            reason: readerText.noMatch(f),
+            reason: { key: "noMatch", form: f },
           });
           continue;
         }

@@ -3,6 +3,7 @@
  * Nothing here imports a host: a report is read from plain grids and findings point back at cells.
  */
 import type { Level } from "../catalog/schema";
+import type { FindingArgs, ReaderNote } from "./messages";
 export type { Level };
 
 // ---------------------------------------------------------------- periods
@@ -114,6 +115,8 @@ export interface ReportEntry {
   column?: { header: string; others: string[] };
   /** The value cell lies under a merged range ("D10:D12") whose figure belongs to the range's first row. */
   merged?: string;
+  /** What the reader noted on the row (a formula it could not evaluate), worded at the edge (i18n readerNote). */
+  readNote?: ReaderNote;
 }
 
 export interface UnplacedRow {
@@ -122,7 +125,8 @@ export interface UnplacedRow {
   form?: number;
   code?: string;
   label?: string;
-  reason: string;
+  /** Why (worded at the edge: i18n readerNote). */
+  reason: ReaderNote;
 }
 
 export interface Stamp {
@@ -147,7 +151,7 @@ export interface Report {
   unplaced: UnplacedRow[];
   stamp?: Stamp;
   /** Hand-made sheets not read because they hold another period's figures (last quarter's sheet kept beside). */
-  setAside?: { sheet: string; period?: Period; reason: string }[];
+  setAside?: { sheet: string; period?: Period; reason: ReaderNote }[];
   /** Set when reading stopped on a defect: the report is partial and must not be taken as checked. */
   readFailures?: ReadFailure[];
 }
@@ -192,8 +196,8 @@ export interface Finding {
   indicator: string;
   rule: RuleId;
   severity: Severity;
-  /** Vietnamese, for the user. */
-  message: string;
+  /** What the finding says, as data; src/i18n words it (findingMessage), the engine never does. */
+  args: FindingArgs;
   expected?: number | string | null;
   actual?: number | string | null;
   /** The value cell of the row, A1. */

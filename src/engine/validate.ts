@@ -1,7 +1,8 @@
 /**
  * Checks a report: type rules per row (kind of the figure) and the edition's relation rules
- * (rules.ts). Every finding names the form, printed STT, indicator, rule, severity, a Vietnamese
- * message with the expected and actual figures, and the value cell. Missing or not-applicable
+ * (rules.ts). Every finding names the form, printed STT, indicator, rule, severity, what it says as data
+ * (`args`, worded in Vietnamese at the edge: i18n findingMessage) with the expected and actual figures, and the
+ * value cell. Missing or not-applicable
  * inputs skip a relation (never guess zero).
  *
  * Each check runs on its own: a rule (or a row's type check) that throws on a defect of the add-in
@@ -20,10 +21,10 @@ import {
   Level,
   printedCode,
 } from "../catalog";
-import { checkNames, findingText } from "../i18n/engine";
 import { formatVi, percentOf, sumDec } from "./numbers";
 import { a1, colLetters } from "./a1";
 import { RuleDef, rulesFor } from "./rules";
+import type { FindingArgs } from "./messages";
 import type { Finding, Report, ReportEntry, RuleId } from "./types";
 
 /** One check that did not run to its end. */
@@ -52,15 +53,15 @@ export interface ValidationOutcome {
   failures: CheckFailure[];
 }
 
-/** Receives the support details of a failed check (default: console.error). */
-export type CheckLogger = (message: string, failure: CheckFailure) => void;
+/** Receives the "check-failed" finding and the support details of a failed check (default: console.error). */
+export type CheckLogger = (finding: Finding, failure: CheckFailure) => void;
 
 export interface ValidateOptions {
   logger?: CheckLogger;
 }
 
-const defaultLogger: CheckLogger = (message, failure) => {
-  console.error(`[Báo cáo CCHC] ${message}\n${failure.stack ?? failure.error}`);
+const defaultLogger: CheckLogger = (_finding, failure) => {
+  console.error(`[Báo cáo CCHC] check failed: ${failure.check}\n${failure.stack ?? failure.error}`);
 };
 
 function errorParts(e: unknown): { error: string; stack?: string } {
@@ -102,11 +103,11 @@ function finding(
   ind: Indicator,
   rule: RuleId,
   severity: Finding["severity"],
-  message: string,
+  args: FindingArgs,
   expected: Finding["expected"],
   actual: Finding["actual"]
 ): Finding {
-  return findingAt(ctx.report, ctx.level, ind, rule, severity, message, expected, actual);
+  return findingAt(ctx.report, ctx.level, ind, rule, severity, args, expected, actual);
 }
 
 /** A finding about one row of a report: its printed STT (the file's, else the level's) and its value cell. */
@@ -116,7 +117,7 @@ export function findingAt(
   ind: Indicator,
   rule: RuleId,
   severity: Finding["severity"],
-  message: string,
+  args: FindingArgs,
   expected: Finding["expected"],
   actual: Finding["actual"]
 ): Finding {
@@ -127,7 +128,7 @@ export function findingAt(
     indicator: ind.id,
     rule,
     severity,
-    message,
+    args,
     expected,
     actual,
   };
@@ -148,26 +149,31 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
   if (!isValueRow(ind)) return;
   const v = e.value;
   if (e.column && e.ref) {
-    const msg = findingText.valueColumn(colLetters(e.ref.col), e.column.header, e.column.others);
-    out.push(finding(ctx, ind, "value-column", "warning", msg, null, e.column.header));
+    const args: FindingArgs = {
+      key: "valueColumn",
+      col: colLetters(e.ref.col),
+      header: e.column.header,
+      others: e.column.others,
+    };
+    out.push(finding(ctx, ind, "value-column", "warning", args, null, e.column.header));
   }
   if (e.merged) {
-    out.push(finding(ctx, ind, "merged-cell", "warning", findingText.mergedCell(e.merged), null, e.merged));
+    out.push(finding(ctx, ind, "merged-cell", "warning", { key: "mergedCell", range: e.merged }, null, e.merged));
     if (v.state === "missing") return; // the merged-cell warning says why the cell is blank
   }
   if (v.reading) {
     const text = rawText(e);
     const n = typeof v.number === "number" ? v.number : undefined;
     const label = n !== undefined ? ind.enum?.find((c) => c.code === n)?.label : undefined;
-    const msg =
+    const args: FindingArgs =
       v.reading === "comma-thousands"
-        ? findingText.commaThousands(text, formatVi(n ?? 0))
+        ? { key: "commaThousands", text, n: formatVi(n ?? 0) }
         : v.reading === "money-unit"
-          ? findingText.moneyUnit(text, formatVi(n ?? 0))
+          ? { key: "moneyUnit", text, n: formatVi(n ?? 0) }
           : v.reading === "word" && label !== undefined
-            ? findingText.wordRead(text, label, formatVi(n ?? 0))
-            : findingText.zeroWord(text);
-    out.push(finding(ctx, ind, "interpreted", "info", msg, n ?? null, text));
+            ? { key: "wordRead", text, label, code: formatVi(n ?? 0) }
+            : { key: "zeroWord", text };
+    out.push(finding(ctx, ind, "interpreted", "info", args, n ?? null, text));
   }
   switch (v.state) {
     case "text":
@@ -177,7 +183,7 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
           ind,
           "not-a-number",
           "error",
-          findingText.notANumber(v.text ?? rawText(e)),
+          { key: "notANumber", text: v.text ?? rawText(e) },
           null,
           v.text ?? rawText(e)
         )
@@ -190,7 +196,7 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
           ind,
           "not-a-number",
           "error",
-          findingText.excelError(v.text ?? rawText(e)),
+          { key: "excelError", text: v.text ?? rawText(e) },
           null,
           v.text ?? rawText(e)
         )
@@ -198,9 +204,9 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
       return;
     case "missing":
       // a formula left blank (its inputs are blank) is not something to type in
-      if (e.formula && !e.note) return;
+      if (e.formula && !e.note && !e.readNote) return;
       if (inEdition(ind, ctx.level, ctx.version))
-        out.push(finding(ctx, ind, "missing", "warning", findingText.missing(), null, null));
+        out.push(finding(ctx, ind, "missing", "warning", { key: "missing" }, null, null));
       return;
     case "na":
       return;
@@ -211,14 +217,22 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
   if (typeof n !== "number" || !Number.isFinite(n)) return;
   const shown = formatVi(n);
   if ((ind.kind === "count" || ind.kind === "money") && n < 0) {
-    out.push(finding(ctx, ind, "negative", "error", findingText.negative(shown), 0, n));
+    out.push(finding(ctx, ind, "negative", "error", { key: "negative", actual: shown }, 0, n));
   }
   if (ind.kind === "count" && !Number.isInteger(n)) {
-    out.push(finding(ctx, ind, "not-integer", "error", findingText.notInteger(shown), Math.round(n), n));
+    out.push(finding(ctx, ind, "not-integer", "error", { key: "notInteger", actual: shown }, Math.round(n), n));
   }
   if (ind.kind === "percent" && (n < 0 || n > 100)) {
     out.push(
-      finding(ctx, ind, "percent-out-of-range", "error", findingText.percentOutOfRange(shown), n < 0 ? 0 : 100, n)
+      finding(
+        ctx,
+        ind,
+        "percent-out-of-range",
+        "error",
+        { key: "percentOutOfRange", actual: shown },
+        n < 0 ? 0 : 100,
+        n
+      )
     );
   }
   if (ind.kind === "enum" && ind.enum && !ind.enum.some((c) => c.code === n)) {
@@ -229,7 +243,7 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
         ind,
         "enum-invalid",
         "error",
-        findingText.enumInvalid(shown, allowed),
+        { key: "enumInvalid", actual: shown, allowed },
         ind.enum.map((c) => c.code).join(", "),
         n
       )
@@ -237,7 +251,7 @@ function typeFindings(ctx: Ctx, e: ReportEntry, ind: Indicator, out: Finding[]):
   }
   if (v.typedAsText) {
     const text = rawText(e);
-    out.push(finding(ctx, ind, "text-number", "warning", findingText.textNumber(text, shown), n, text));
+    out.push(finding(ctx, ind, "text-number", "warning", { key: "textNumber", text, n: shown }, n, text));
   }
 }
 
@@ -262,7 +276,15 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
       const s = sumDec(right);
       if (Math.abs(l - s) <= EPS) return undefined;
       const codes = r.right.map((id) => codeOf(ctx, id)).join(" + ");
-      return finding(ctx, target, r.rule, r.severity, findingText.sumMismatch(formatVi(l), formatVi(s), codes), s, l);
+      return finding(
+        ctx,
+        target,
+        r.rule,
+        r.severity,
+        { key: "sumMismatch", actual: formatVi(l), expected: formatVi(s), codes },
+        s,
+        l
+      );
     }
     case "<=": {
       const s = sumDec(right);
@@ -273,7 +295,7 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
         target,
         r.rule,
         r.severity,
-        findingText.partExceedsWhole(formatVi(l), codes, formatVi(s)),
+        { key: "partExceedsWhole", actual: formatVi(l), wholeCode: codes, whole: formatVi(s) },
         s,
         l
       );
@@ -288,7 +310,7 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
         target,
         r.rule,
         r.severity,
-        findingText.wholeBelowParts(formatVi(l), codes, formatVi(s)),
+        { key: "wholeBelowParts", actual: formatVi(l), codes, parts: formatVi(s) },
         s,
         l
       );
@@ -307,20 +329,21 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
           target,
           r.rule,
           "warning",
-          findingText.ratioAsFraction(formatVi(l), formatVi(expected, 2)),
+          { key: "ratioAsFraction", actual: formatVi(l), expected: formatVi(expected, 2) },
           expected,
           l
         );
       }
-      const msg = findingText.ratioMismatch(
-        formatVi(l),
-        formatVi(expected, 2),
-        codeOf(ctx, numId),
-        formatVi(numr),
-        codeOf(ctx, denId),
-        formatVi(den)
-      );
-      return finding(ctx, target, r.rule, r.severity, msg, expected, l);
+      const args: FindingArgs = {
+        key: "ratioMismatch",
+        actual: formatVi(l),
+        expected: formatVi(expected, 2),
+        numCode: codeOf(ctx, numId),
+        num: formatVi(numr),
+        denCode: codeOf(ctx, denId),
+        den: formatVi(den),
+      };
+      return finding(ctx, target, r.rule, r.severity, args, expected, l);
     }
     case "den-nonzero": {
       const [den] = right;
@@ -330,7 +353,7 @@ function applyRule(ctx: Ctx, r: RuleDef): Finding | undefined {
         target,
         r.rule,
         r.severity,
-        findingText.zeroDenominator(formatVi(l), codeOf(ctx, r.right[0])),
+        { key: "zeroDenominator", actual: formatVi(l), denCode: codeOf(ctx, r.right[0]) },
         null,
         l
       );
@@ -373,19 +396,19 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
   const out: Finding[] = [];
   const failures: CheckFailure[] = [];
   const ctx: Ctx = { report, level: report.meta.level ?? "tinh", version: report.meta.version ?? DEFAULT_VERSION };
-  const failed = (check: string, ind: Indicator | undefined, form: number, ruleName: string, e: unknown) => {
+  const failed = (check: string, ind: Indicator | undefined, form: number, rule: string, e: unknown) => {
     const failure: CheckFailure = { check, form, indicator: ind?.id ?? "", ...errorParts(e) };
     failures.push(failure);
     const code = ind ? codeOf(ctx, ind.id) : "";
-    const message = ind ? findingText.checkFailed(code, ruleName) : findingText.rulesFailed();
+    const args: FindingArgs = ind ? { key: "checkFailed", code, check: rule } : { key: "rulesFailed" };
     const f: Finding = ind
-      ? finding(ctx, ind, "check-failed", "error", message, null, null)
-      : { form, code, indicator: "", rule: "check-failed", severity: "error", message };
+      ? finding(ctx, ind, "check-failed", "error", args, null, null)
+      : { form, code, indicator: "", rule: "check-failed", severity: "error", args };
     delete f.expected;
     delete f.actual;
     f.support = supportOf(failure);
     out.push(f);
-    log(message, failure);
+    log(f, failure);
   };
 
   for (const rf of Array.isArray(report.readFailures) ? report.readFailures : []) {
@@ -397,17 +420,17 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
       stack: rf.stack,
     };
     failures.push(failure);
-    const message = findingText.readFailed();
-    out.push({
+    const f: Finding = {
       form: 0,
       code: "",
       indicator: "",
       rule: "check-failed",
       severity: "error",
-      message,
+      args: { key: "readFailed" },
       support: supportOf(failure),
-    });
-    log(message, failure);
+    };
+    out.push(f);
+    log(f, failure);
   }
 
   let entriesApplicable = 0;
@@ -420,7 +443,7 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
       typeFindings(ctx, e, ind, out);
       entriesChecked++;
     } catch (err) {
-      failed(`type:${ind.id}`, ind, ind.form, checkNames.type, err);
+      failed(`type:${ind.id}`, ind, ind.form, "type", err);
     }
   }
 
@@ -439,7 +462,7 @@ export function validateReport(report: Report, opts: ValidateOptions = {}): Vali
       if (f) out.push(f);
       rulesRun++;
     } catch (err) {
-      failed(r.id, indicatorById(r.target), r.form, checkNames[r.rule as keyof typeof checkNames] ?? r.rule, err);
+      failed(r.id, indicatorById(r.target), r.form, r.rule, err);
     }
   }
 

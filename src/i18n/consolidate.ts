@@ -1,8 +1,17 @@
 /**
  * Vietnamese strings of consolidation (engine, Tổng hợp tab, `cchc consolidate`, the pane's progress).
- * Numbers arrive already formatted.
+ * Numbers arrive already formatted. The engine says what it found as data (UnitMessage, TotalFlag); unitMessage
+ * and totalFlag word it at the edge (src/spec, src/app, the CLI).
  */
-import type { Aggregate } from "../catalog/schema";
+import { periodText } from "./engine";
+
+/** How a row rolls up (the catalog's Aggregate, declared here: i18n imports nothing). */
+type Aggregate = "sum" | "ratio" | "count-by-code" | "any" | "survey-mode" | "own" | "none";
+type LevelId = "tinh" | "so" | "huyen" | "xa";
+interface PeriodLike {
+  kind: "Q1" | "6T" | "Q3" | "N";
+  year: number;
+}
 
 export const ruleLabels: Record<Aggregate, string> = {
   sum: "Cộng các đơn vị",
@@ -139,3 +148,99 @@ export const consolidateText = {
     `${file}: ${unit} — ${status} (${errors} lỗi, ${warnings} cảnh báo)`,
   progress: (done: number, total: number, name: string) => `Đang đọc ${done}/${total}: ${name}`,
 } as const;
+
+type IncompleteReason = keyof typeof incompleteReasons;
+
+/** What a consolidation says of a unit's file (the engine's UnitMessage). */
+export type UnitWords =
+  | { key: "asRead"; text: string }
+  | { key: "nothing" | "noFigures" | "unknownPeriod" | "notRead" | "notChecked" }
+  | { key: "late"; days: number; deadline: string }
+  | { key: "noUnitName"; file: string }
+  | { key: "missingForms"; forms: string }
+  | { key: "wrongLevel"; got?: LevelId; allowed: LevelId[] }
+  | { key: "wrongPeriod"; got: PeriodLike; want: PeriodLike }
+  | { key: "otherVersion"; got: string; want: string; unmapped: number; first: string[] }
+  | { key: "nameOfOtherLevel"; name: string; level: LevelId }
+  | { key: "duplicateOf" | "replacedBy" | "replaces" | "sameNameOtherFigures" | "sameFigures"; file: string }
+  | { key: "resentKeepFirst"; file: string; dated: boolean }
+  | { key: "unreadFigures"; n: number; first: { form: number; code: string; text: string }[] };
+
+const periodName = (p: PeriodLike) => periodText.label(p.kind, p.year);
+
+/** The Vietnamese of a unit's note. */
+export function unitMessage(m: UnitWords): string {
+  const T = consolidateText;
+  switch (m.key) {
+    case "asRead":
+      return m.text;
+    case "nothing":
+    case "noFigures":
+    case "unknownPeriod":
+    case "notRead":
+    case "notChecked":
+      return T[m.key];
+    case "late":
+      return T.late(m.days, m.deadline);
+    case "noUnitName":
+      return T.noUnitName(m.file);
+    case "missingForms":
+      return T.missingForms(m.forms);
+    case "wrongLevel":
+      return T.wrongLevel(m.got ? levelNames[m.got] : "?", m.allowed.map((l) => levelNames[l]).join(", "));
+    case "wrongPeriod":
+      return T.wrongPeriod(periodName(m.got), periodName(m.want));
+    case "otherVersion":
+      return T.otherVersion(m.got, m.want, m.unmapped, m.first);
+    case "nameOfOtherLevel":
+      return T.nameOfOtherLevel(m.name, levelNames[m.level]);
+    case "duplicateOf":
+    case "replacedBy":
+    case "replaces":
+    case "sameNameOtherFigures":
+    case "sameFigures":
+      return T[m.key](m.file);
+    case "resentKeepFirst":
+      return T.resentKeepFirst(m.file, m.dated);
+    case "unreadFigures":
+      return T.unreadFigures(
+        m.n,
+        m.first.map((x) => T.unreadRow(x.form, x.code, x.text))
+      );
+  }
+}
+
+/** A unit's notes, worded, in order. */
+export function unitMessages(u: { messages: UnitWords[] }): string[] {
+  return u.messages.map(unitMessage);
+}
+
+/** A total's notes (the engine's TotalFlag). */
+export type FlagWords =
+  | { key: "incomplete"; groups: { reason: IncompleteReason; units: string[] }[] }
+  | { key: "naUnits"; n: number }
+  | { key: "zeroDenominator" }
+  | { key: "yesCount"; n: number; total: number }
+  | { key: "codeCount"; code: number; label: string; n: number };
+
+/** The Vietnamese of a total's note. */
+export function totalFlag(f: FlagWords): string {
+  const T = consolidateText;
+  switch (f.key) {
+    case "incomplete":
+      return T.incomplete(f.groups.map((g) => ({ reason: incompleteReasons[g.reason], units: g.units })));
+    case "naUnits":
+      return T.naUnits(f.n);
+    case "zeroDenominator":
+      return T.zeroDenominator;
+    case "yesCount":
+      return T.yesCount(f.n, f.total);
+    case "codeCount":
+      return T.codeCount(f.code, f.label, f.n);
+  }
+}
+
+/** A total's notes, worded, in order. */
+export function totalFlags(r: { flags: FlagWords[] }): string[] {
+  return r.flags.map(totalFlag);
+}

@@ -2,7 +2,8 @@
  * Vietnamese strings of the engine: period labels, validation messages (with the figures), reasons
  * for rows the reader could not place. Numbers arrive already formatted (formatVi).
  */
-import type { PeriodKind } from "../engine/types";
+/** Công văn 581/BNV-CCHC: quý I, 6 tháng, quý III, năm (the engine's PeriodKind, declared here: i18n imports nothing). */
+type PeriodKind = "Q1" | "6T" | "Q3" | "N";
 
 const ROMAN: Record<PeriodKind, string> = { Q1: "Quý I", "6T": "6 tháng đầu năm", Q3: "Quý III", N: "Năm" };
 

@@ -23,10 +23,12 @@ interface Args {
   file: string;
 }
 
+/** "Quý I năm 2024", "6 tháng đầu năm 2024", "Năm 2024". */
+const periodName = (p: PeriodLike): string => periodText.label(p.kind, p.year);
+
 const LEVEL: Record<string, string> = { tinh: "tỉnh", so: "sở, ban, ngành", huyen: "huyện", xa: "xã" };
 
 export const previousText = {
-  period: (p: PeriodLike): string => periodText.label(p.kind, p.year),
   flowDecrease: (a: Args): string =>
     `Chỉ tiêu ${a.code}: ${a.curLabel} ghi ${a.cur}, ít hơn ${a.prev} của ${a.earlierLabel} (tệp ${a.file}), ` +
     `trong khi kỳ này đã gồm cả thời gian của kỳ đó.`,
@@ -84,12 +86,33 @@ export const previousConsolidationText = {
   noPeriod: (file: string): string =>
     `Không xác định được kỳ báo cáo của tệp kỳ trước ${file}; vẫn tổng hợp, không có cột kỳ trước.`,
   samePeriod: (file: string, p: PeriodLike): string =>
-    `Tệp kỳ trước ${file} là tổng hợp cùng kỳ ${previousText.period(p)}; vẫn tổng hợp, không có cột kỳ trước.`,
+    `Tệp kỳ trước ${file} là tổng hợp cùng kỳ ${periodName(p)}; vẫn tổng hợp, không có cột kỳ trước.`,
   laterPeriod: (file: string, got: PeriodLike, now: PeriodLike): string =>
-    `Tệp kỳ trước ${file} là tổng hợp ${previousText.period(got)}, không phải kỳ trước của ` +
-    `${previousText.period(now)}; vẫn tổng hợp, không có cột kỳ trước.`,
+    `Tệp kỳ trước ${file} là tổng hợp ${periodName(got)}, không phải kỳ trước của ` +
+    `${periodName(now)}; vẫn tổng hợp, không có cột kỳ trước.`,
   unreadable: (file: string, reason: string): string =>
     `Không đọc được tệp kỳ trước ${file}: ${reason} Vẫn tổng hợp, không có cột kỳ trước.`,
+  /** A previous file refused by the engine (previous-consolidation.ts PreviousRefusal), in one line. */
+  refused(
+    reason: string,
+    file: string,
+    prev: { level?: string; period?: PeriodLike },
+    now: { level: string; period: PeriodLike }
+  ): string {
+    const T = previousConsolidationText;
+    switch (reason) {
+      case "other-level":
+        return T.otherLevel(file, prev.level ?? "", now.level);
+      case "no-period":
+        return T.noPeriod(file);
+      case "same-period":
+        return T.samePeriod(file, now.period);
+      case "later-period":
+        return prev.period ? T.laterPeriod(file, prev.period, now.period) : T.noPeriod(file);
+      default:
+        return T.notConsolidation(file);
+    }
+  },
   badUnitsMap: (lines: string[]): string =>
     `Danh sách đơn vị cũ → mới có ${lines.length} dòng không đọc được (mỗi dòng: tên đơn vị cũ → tên đơn vị mới; ` +
     `một đơn vị cũ chỉ chuyển về một đơn vị mới): ${lines
@@ -143,8 +166,8 @@ export const previousPaneText = {
 /** Carrying the stock figures of the previous report into the next period's forms (empty cells only). */
 export const carryText = {
   refused(reason: string, file: string, prev: MetaLike, next: MetaLike): string {
-    const e = prev.period ? previousText.period(prev.period) : "";
-    const n = next.period ? previousText.period(next.period) : "";
+    const e = prev.period ? periodName(prev.period) : "";
+    const n = next.period ? periodName(next.period) : "";
     switch (reason) {
       case "other-unit":
         return `Không điền sẵn từ tệp ${file}: đó là báo cáo của ${prev.unit}, không phải của ${next.unit}.`;

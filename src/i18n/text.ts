@@ -57,6 +57,47 @@ export const textVi = {
     cannotWrite: (p: string) => `Không ghi được tệp "${p}".`,
     drafted: (p: string, k: number) => `Đã soạn ${k} đoạn văn số liệu vào "${p}".`,
   },
+  /** The pane's "Đối chiếu với báo cáo Word" and "Soạn đoạn văn số liệu" (src/taskpane/components/ReportTextSection.tsx). */
+  pane: {
+    crossTitle: "Đối chiếu với báo cáo Word",
+    crossHint:
+      "So các số liệu trong phần nội dung báo cáo Word với biểu mẫu đang mở. Chọn tệp .docx hoặc dán nội dung báo cáo; bảng tính không bị thay đổi.",
+    pickFile: "Chọn tệp báo cáo Word (.docx)",
+    fileLabel: "Tệp báo cáo Word",
+    pasteLabel: "Hoặc dán nội dung báo cáo",
+    pastePlaceholder: "Dán nội dung báo cáo (mỗi đoạn một dòng)…",
+    checkPasted: "Đối chiếu nội dung đã dán",
+    checking: "Đang đối chiếu…",
+    loadFailed: "Không tải được phần đối chiếu báo cáo. Hãy kiểm tra kết nối rồi thử lại.",
+    noForms: "Chưa có biểu mẫu nào trong bảng tính để đối chiếu. Hãy chèn biểu mẫu và nhập số liệu trước.",
+    emptyText: "Chưa có nội dung báo cáo để đối chiếu: hãy dán phần nội dung báo cáo vào ô văn bản.",
+    source: (name: string) => `Đã đối chiếu: ${name}`,
+    pasted: "nội dung đã dán",
+    clean: (tied: number) =>
+      tied === 0
+        ? "Không tìm thấy số liệu nào của báo cáo gắn được với chỉ tiêu biểu mẫu."
+        : `Báo cáo khớp với biểu mẫu: ${tied} số liệu đã so, không có số liệu nào mâu thuẫn.`,
+    counts: (e: number, w: number, i: number, tied: number) =>
+      `${e} lỗi, ${w} cảnh báo, ${i} lưu ý (đã so ${tied} số liệu của báo cáo với biểu mẫu).`,
+    formHeading: (form: number, e: number, w: number, i: number) =>
+      `${form === 0 ? "Tỷ lệ trong câu" : `Biểu mẫu ${form}`}: ${e} lỗi, ${w} cảnh báo${i ? `, ${i} lưu ý` : ""}`,
+    paragraph: (p: number) => `đoạn ${p}`,
+    goTo: (code: string, cell: string | null) => (cell ? `Đi tới dòng ${code} (ô ${cell})` : `Dòng ${code}`),
+    quoteLabel: "Câu trong báo cáo",
+    draftTitle: "Soạn đoạn văn số liệu",
+    draftHint:
+      "Soạn các đoạn văn số liệu từ biểu mẫu đang mở, để dán vào báo cáo Word (phần bổ trợ không ghi được vào Word).",
+    draft: "Soạn đoạn văn",
+    drafting: "Đang soạn…",
+    draftLabel: "Đoạn văn số liệu đã soạn",
+    copy: "Sao chép",
+    copied: "Đã sao chép đoạn văn. Dán vào báo cáo Word bằng Ctrl+V.",
+    copySelected: "Không sao chép tự động được: đoạn văn đã được chọn sẵn, hãy bấm Ctrl+C để sao chép.",
+    download: "Tải về .docx",
+    downloaded: (name: string) => `Đã tạo tệp "${name}".`,
+    downloadFailed: "Không tạo được tệp .docx. Hãy dùng nút “Sao chép”.",
+    fileStem: "Đoạn văn số liệu",
+  },
   draft: {
     title: "PHẦN SỐ LIỆU (soạn tự động từ Biểu mẫu 1–7)",
     sections: {

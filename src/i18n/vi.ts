@@ -4,6 +4,7 @@
  * this index gathers them. Code, identifiers and comments stay in English.
  *
  * - engine.ts: periods, finding messages, reader notes
+ * - findings.ts: the wording of what the engine says as data (findingMessage, readerNote, periodLabel, RULE_WORDS)
  * - cli.ts: the `cchc` command and file-reading reasons
  * - layout.ts: the printed form (title block, headers, validation prompts)
  * - excel.ts: the Office.js adapter (unsupported features, host errors)
@@ -17,8 +18,10 @@ export const vi = {
 } as const;
 
 export * from "./engine";
+export * from "./findings";
 export * from "./cli";
 export * from "./layout";
 export * from "./excel";
 export * from "./pane";
 export * from "./consolidate";
+export * from "./page";

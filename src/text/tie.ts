@@ -265,8 +265,9 @@ export function indicatorFor(c: Concept, scope: Scope, edition: Edition): string
       return i !== undefined && inEdition(i, edition.level, edition.version);
     });
   }
-  if (scope === undefined) return undefined;
-  return (c.indicators[scope] ?? []).find((id) => {
+  const level = scope ?? (c.unscopedOwn ? own : undefined);
+  if (level === undefined) return undefined;
+  return (c.indicators[level] ?? []).find((id) => {
     const i = indicatorById(id);
     return i !== undefined && inEdition(i, edition.level, edition.version);
   });

@@ -24,6 +24,11 @@ const concept = z
     whole: z.string().optional(),
     ownLevelOnly: z.boolean().optional(),
     levelInWords: z.boolean().optional(),
+    /**
+     * For a concept with one indicator per level: a figure whose words name no level is the report's own level
+     * ("tỉnh đã ban hành 37 văn bản QPPL" in a province report is row 1.1). Without it such a figure is not tied.
+     */
+    unscopedOwn: z.boolean().optional(),
   })
   .strict();
 export const textWordsSchema = z

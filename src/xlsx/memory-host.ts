@@ -9,13 +9,14 @@
  */
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
+import type { Capabilities, ExcelHost } from "../app/host";
 import { parseCell } from "../engine/a1";
 import { decodeMeta, SETTINGS_SHEET, SheetMeta } from "../engine/conventions";
 import { specToGrid, withFormulaResults } from "../engine/formula-results";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
-import type { GridSheet } from "../engine/types";
+import type { GridSheet, GridValue } from "../engine/types";
 import { readWorkbookFile } from "./read";
-import { addSheetTo, setCellValue, writeSettingsSheet, writeWorkbook } from "./write";
+import { addSheetTo, setCellValue, writeSettingsSheet, writeWorkbookBytes } from "./write";
 
 export interface MemorySheetInfo {
   name: string;
@@ -56,11 +57,23 @@ function setGridCell(g: GridSheet, row: number, col: number, cell: CellSpec): vo
   fr[c] = cell && cell.t === "f" ? cell.f : null;
 }
 
-export class MemoryWorkbook {
+/** What a file offers: no Excel, so no ExcelApi version; every feature the .xlsx writer carries is there. */
+const FILE_CAPABILITIES: Capabilities = {
+  apiVersion: "0",
+  supported: true,
+  dataValidation: true,
+  pageLayout: true,
+  indentLevel: true,
+  customProperties: false,
+  triggerSource: false,
+};
+
+export class MemoryWorkbook implements ExcelHost {
   private sheets: MemorySheet[] = [];
   private settings: Record<string, string> = {};
   private edits: { sheet: string; row: number; col: number; cell: CellSpec }[] = [];
   private handlers: ((e: { sheet: string; address: string }) => void)[] = [];
+  private selectionHandlers: ((at: { sheet: string; a1: string }) => void)[] = [];
   /** The cell the user was sent to (the page shows it), A1 with its sheet. */
   selection?: { sheet: string; a1: string };
 
@@ -85,6 +98,10 @@ export class MemoryWorkbook {
       }));
     wb.settings = { ...r.settings };
     return { ok: true, wb };
+  }
+
+  capabilities(): Capabilities {
+    return { ...FILE_CAPABILITIES };
   }
 
   async listSheets(): Promise<MemorySheetInfo[]> {
@@ -137,6 +154,42 @@ export class MemoryWorkbook {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selection = { sheet, a1: cell };
+    for (const h of this.selectionHandlers) h({ sheet, a1: cell });
+  }
+
+  /** Tells the page which cell the user was sent to (there is no grid to move the cursor in); returns the unsubscribe. */
+  onSelect(handler: (at: { sheet: string; a1: string }) => void): () => void {
+    this.selectionHandlers.push(handler);
+    return () => {
+      this.selectionHandlers = this.selectionHandlers.filter((h) => h !== handler);
+    };
+  }
+
+  /**
+   * The cells around one cell, as read now (edits included), for the page to show where a finding is:
+   * `rows` and `cols` are 1-based sheet coordinates; a value is null where the cell is empty.
+   */
+  around(
+    sheet: string,
+    a1: string,
+    span: { before: number; after: number; cols: number }
+  ): { rows: number[]; cols: number[]; values: GridValue[][]; formulas: (string | null)[][] } | undefined {
+    const s = this.sheets.find((x) => x.name === sheet);
+    const at = parseCell(a1);
+    if (!s || !at) return undefined;
+    const o = s.grid.origin ?? { row: 1, col: 1 };
+    const rows: number[] = [];
+    for (let r = Math.max(1, at.row - span.before); r <= at.row + span.after; r++) rows.push(r);
+    const cols: number[] = [];
+    for (let c = 1; c <= Math.max(span.cols, at.col); c++) cols.push(c);
+    const get = (r: number, c: number) => s.grid.values[r - o.row]?.[c - o.col] ?? null;
+    const getF = (r: number, c: number) => s.grid.formulas?.[r - o.row]?.[c - o.col] ?? null;
+    return {
+      rows,
+      cols,
+      values: rows.map((r) => cols.map((c) => get(r, c))),
+      formulas: rows.map((r) => cols.map((c) => getF(r, c))),
+    };
   }
 
   /** Writes cells (each to its own sheet when it names one); listeners hear of it as Excel's change events. */
@@ -181,7 +234,7 @@ export class MemoryWorkbook {
   async toXlsx(): Promise<Uint8Array> {
     if (!this.original) {
       const specs = this.sheets.filter((s) => s.spec).map((s) => s.spec!);
-      return new Uint8Array(await writeWorkbook({ sheets: specs, settings: this.settings }));
+      return writeWorkbookBytes({ sheets: specs, settings: this.settings });
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(this.original as unknown as ArrayBuffer);

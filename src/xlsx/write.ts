@@ -193,13 +193,19 @@ export function writeSettingsSheet(wb: ExcelJS.Workbook, settings: Record<string
   }
 }
 
-/** The workbook as .xlsx bytes. */
-export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+/** The workbook as .xlsx bytes, with no Node Buffer (the page in the browser writes it too). */
+export async function writeWorkbookBytes(spec: WorkbookSpec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Báo cáo CCHC";
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const sh of withFormulaResults(spec).sheets) addSheetTo(wb, sh);
   writeSettingsSheet(wb, spec.settings ?? {});
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
+/** The workbook as .xlsx bytes in a Node Buffer (the command line). */
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const out = await writeWorkbookBytes(spec);
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -10,9 +10,9 @@ import type { ExcelHost } from "../../src/app/host";
 import { forgetEarlier, rememberEarlierFiles } from "../../src/app/previous";
 import { natureOf } from "../../src/catalog/nature";
 import { a1 } from "../../src/engine/a1";
-import { fillForms } from "../../src/engine/consolidate-layout";
+import { fillForms } from "../../src/spec/consolidate-layout";
 import { SETTINGS_KEYS } from "../../src/engine/conventions";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { parsePeriod } from "../../src/engine/period";
 import {
   EARLIER_MAX,

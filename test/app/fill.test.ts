@@ -4,7 +4,7 @@
  * unit's own rows are left alone. Works on real layouts read back by the engine's reader.
  */
 import { consolidate, totalValues } from "../../src/engine/consolidate";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { SheetSpec } from "../../src/engine/sheet-spec";
 import type { GridSheet, GridValue } from "../../src/engine/types";

@@ -2,7 +2,7 @@
  * The pane's decisions without a browser: remembered settings, grouping of findings, which sheets an edit
  * re-reads, and which one-click fix a finding offers — the last on real layouts read and validated by the engine.
  */
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
 import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";
@@ -11,7 +11,8 @@ import { gridMeta, mergeGrids, sheetsToReread } from "../../src/app/check-sessio
 import { fixFor, fixToCell } from "../../src/app/fixes";
 import { existingOf } from "../../src/app/insert";
 import { parseSettings, parseStamp, serializeSettings } from "../../src/app/settings";
-import { groupFindings, parseA1, parseExpectedUnits } from "../../src/taskpane/logic";
+import { groupFindings } from "../../src/app/findings";
+import { parseA1, parseExpectedUnits } from "../../src/taskpane/logic";
 
 const col = (n: number) => String.fromCharCode(64 + n);
 
@@ -99,7 +100,7 @@ describe("grouping findings", () => {
     indicator: `bm${form}:${code}`,
     rule: severity === "error" ? "sum-mismatch" : "missing",
     severity,
-    message: "m",
+    args: { key: "missing" },
   });
 
   it("orders forms, puts errors before warnings and rows in printed order (2 before 10)", () => {
@@ -210,7 +211,7 @@ describe("one-click fixes on real layouts (seed 004 figures)", () => {
       indicator: "bm1:2",
       rule: "ratio-mismatch",
       severity: "error",
-      message: "m",
+      args: { key: "missing" },
       sheet: bm1.name,
       cell: c2,
     };
@@ -220,7 +221,14 @@ describe("one-click fixes on real layouts (seed 004 figures)", () => {
   });
 
   it("never offers a fix for a finding without a cell", () => {
-    const f: Finding = { form: 1, code: "1", indicator: "bm1:1", rule: "text-number", severity: "error", message: "m" };
+    const f: Finding = {
+      form: 1,
+      code: "1",
+      indicator: "bm1:1",
+      rule: "text-number",
+      severity: "error",
+      args: { key: "missing" },
+    };
     expect(fixFor(f, undefined, wb, [])).toBeUndefined();
   });
 });

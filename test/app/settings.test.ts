@@ -5,7 +5,7 @@
 import { loadSettings, parseSettings, readSettings, saveSettings, serializeSettings } from "../../src/app/settings";
 import type { ExcelHost } from "../../src/app/host";
 import { SETTINGS_KEYS } from "../../src/engine/conventions";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 
 const s = {

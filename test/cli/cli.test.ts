@@ -8,7 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { catalog, formRows, Indicator, Level, LEVELS, printedCode, relationsIn, VERSION_IDS } from "../../src/catalog";
-import { FIRST_DATA_ROW } from "../../src/engine/layout";
+import { FIRST_DATA_ROW } from "../../src/spec/layout";
 import { cchc } from "../support/cli";
 import type { ValidateJson } from "../../src/cli/main";
 import { consistentFigures } from "../support/figures";

@@ -7,9 +7,9 @@
 import ExcelJS from "exceljs";
 import { appendixData } from "../../src/catalog/appendix";
 import { buildAppendix } from "../../src/engine/appendix";
-import { APPENDIX_FIRST_ROW, appendixColumn, buildAppendixSheet, watchLines } from "../../src/engine/appendix-layout";
+import { APPENDIX_FIRST_ROW, appendixColumn, buildAppendixSheet, watchLines } from "../../src/spec/appendix-layout";
 import { consolidate, totalValues, UnitInput } from "../../src/engine/consolidate";
-import { buildConsolidatedWorkbook } from "../../src/engine/consolidate-layout";
+import { buildConsolidatedWorkbook } from "../../src/spec/consolidate-layout";
 import { parsePeriod } from "../../src/engine/period";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { convertWithLibreOffice } from "../support/libreoffice";

@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildFormsWorkbook } from "../../src/engine/layout";
-import { fillForms } from "../../src/engine/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
+import { fillForms } from "../../src/spec/consolidate-layout";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
 import { decodeMeta } from "../../src/engine/conventions";

@@ -9,6 +9,7 @@ import { consolidate, Consolidation, foldName, totalsByCode, UnitInput } from ".
 import { readReport } from "../../src/engine/reader";
 import { seedGrids } from "../engine/seed-grids";
 import { addinReport, unitInput } from "./helpers";
+import { totalFlags, unitMessages } from "../../src/i18n/consolidate";
 
 const N2023 = { kind: "N" as const, year: 2023 };
 const V = "v2022-muc-do";
@@ -100,9 +101,9 @@ describe("consolidate: huyện ← xã", () => {
       "UBND xã Chi Lăng Nam",
     ]);
     expect(c.units.find((u) => u.file === "an-binh-lan-2.xlsx")!.duplicateOf).toBe("an-binh.xlsx");
-    expect(c.units.find((u) => u.file === "hong.xlsx")!.messages[0]).toMatch(/hỏng/);
-    expect(c.units.find((u) => u.file === "cao-thang-q1.xlsx")!.messages[0]).toMatch(/Quý I năm 2023/);
-    expect(c.units.find((u) => u.file === "huyen.xlsx")!.messages[0]).toBe(
+    expect(unitMessages(c.units.find((u) => u.file === "hong.xlsx")!)[0]).toMatch(/hỏng/);
+    expect(unitMessages(c.units.find((u) => u.file === "cao-thang-q1.xlsx")!)[0]).toMatch(/Quý I năm 2023/);
+    expect(unitMessages(c.units.find((u) => u.file === "huyen.xlsx")!)[0]).toBe(
       "Tệp là báo cáo cấp huyện, trong khi chỉ tổng hợp báo cáo cấp xã; không tổng hợp."
     );
   });
@@ -148,7 +149,7 @@ describe("consolidate: huyện ← xã", () => {
     expect(r.value).toBe(150 + 3225);
     expect(r.missing).toBe(1);
     expect(r.incomplete).toEqual([{ unit: "UBND xã An Bình", reason: "blank" }]);
-    expect(r.flags).toContain("Chưa đủ 1 đơn vị: UBND xã An Bình (bỏ trống)");
+    expect(totalFlags(r)).toContain("Chưa đủ 1 đơn vị: UBND xã An Bình (bỏ trống)");
   });
 
   test("not applicable units are left out and counted", () => {
@@ -157,7 +158,7 @@ describe("consolidate: huyện ← xã", () => {
     expect(r.value).toBe(2);
     expect(r.na).toBe(1);
     expect(r.missing).toBe(1);
-    expect(r.flags).toEqual(["Chưa đủ 1 đơn vị: UBND xã Chi Lăng Nam (bỏ trống)", "1 đơn vị không áp dụng"]);
+    expect(totalFlags(r)).toEqual(["Chưa đủ 1 đơn vị: UBND xã Chi Lăng Nam (bỏ trống)", "1 đơn vị không áp dụng"]);
   });
 
   test("enums: any (Có if one unit has Có, with the count) and survey-mode (mixed forms → Kết hợp)", () => {
@@ -165,7 +166,7 @@ describe("consolidate: huyện ← xã", () => {
     const any = row(c, "bm1:6");
     expect(any.value).toBe(1);
     expect(any.counts).toEqual({ 0: 1, 1: 2 });
-    expect(any.flags).toContain("Có: 2/3 đơn vị");
+    expect(totalFlags(any)).toContain("Có: 2/3 đơn vị");
     // đối thoại: 0, 0, 1
     expect(row(c, "bm1:7").value).toBe(1);
     // hình thức: An Bình blank, Bình Minh 1 (phát phiếu), Chi Lăng Nam 2 (kết hợp)
@@ -204,7 +205,7 @@ describe("consolidate: huyện ← xã", () => {
     const empty = readReport([{ name: "Sheet1", values: [["Danh sách cán bộ"], ["Nguyễn Văn A"]] }]);
     const z = consolidate([unitInput("ds.xlsx", empty)], { level: "huyen", version: V, period: N2023, unit: "H" });
     expect(z.units[0].status).toBe("unreadable");
-    expect(z.units[0].messages[0]).toMatch(/Không tìm thấy biểu mẫu/);
+    expect(unitMessages(z.units[0])[0]).toMatch(/Không tìm thấy biểu mẫu/);
   });
 
   test("junk input never throws", () => {
@@ -269,7 +270,7 @@ describe("duplicates by content", () => {
       unit: "H",
     });
     expect(c.units.map((u) => u.status)).toEqual(["ok", "ok", "duplicate"]);
-    expect(c.units[1].messages).toContain("Số liệu giống hệt tệp x.xlsx; kiểm tra lại có gửi nhầm tệp không.");
+    expect(unitMessages(c.units[1])).toContain("Số liệu giống hệt tệp x.xlsx; kiểm tra lại có gửi nhầm tệp không.");
     expect(c.units[2].duplicateOf).toBe("x.xlsx");
   });
 });

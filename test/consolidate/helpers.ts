@@ -2,9 +2,9 @@
  * Test helpers: units' reports made like the add-in makes them (layout + figures, turned into the plain
  * grids a host hands the reader) and small hand-built reports.
  */
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { specToGrid } from "../../src/engine/formula-results";
-import { fillForms } from "../../src/engine/consolidate-layout";
+import { fillForms } from "../../src/spec/consolidate-layout";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
 import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";

@@ -10,7 +10,7 @@ import {
   CONS_COL,
   CONS_HEADER_ROW,
   planSheetReplacement,
-} from "../../src/engine/consolidate-layout";
+} from "../../src/spec/consolidate-layout";
 import { decodeMeta, encodeMeta } from "../../src/engine/conventions";
 import { evaluateFormula } from "../../src/engine/formula";
 import { readReport } from "../../src/engine/reader";

@@ -7,17 +7,18 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildFormsWorkbook } from "../../src/engine/layout";
-import { buildConsolidationStatusSheet, fillForms } from "../../src/engine/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
+import { buildConsolidationStatusSheet, fillForms } from "../../src/spec/consolidate-layout";
 import { consolidate } from "../../src/engine/consolidate";
 import * as rules from "../../src/engine/rules";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { consolidateFiles, readUnitFile } from "../../src/xlsx/consolidate-files";
 import { runConsolidate } from "../../src/cli/consolidate";
-import { statusLabels } from "../../src/i18n/consolidate";
+import { statusLabels, unitMessages } from "../../src/i18n/consolidate";
 import { unitRows } from "../../src/app/consolidate";
 import type { Period } from "../../src/engine/types";
 import { addinReport, unitInput } from "./helpers";
+import { findingMessage } from "../../src/i18n/findings";
 
 const N2023: Period = { kind: "N", year: 2023 };
 const V = "v2022-muc-do";
@@ -62,7 +63,9 @@ test("a throwing rule: the unit is not-checked, counted, with its check-failed f
 
   breakAtMostRules();
   const logged: string[] = [];
-  const u = readUnitFile("a.xlsx", files[0].bytes, undefined, undefined, { logger: (m) => logged.push(m) });
+  const u = readUnitFile("a.xlsx", files[0].bytes, undefined, undefined, {
+    logger: (f) => logged.push(findingMessage(f)),
+  });
   expect(u.read.ok && u.read.complete).toBe(false);
   expect(logged.length).toBeGreaterThan(0);
 
@@ -72,7 +75,7 @@ test("a throwing rule: the unit is not-checked, counted, with its check-failed f
     expect(unit.status).toBe("not-checked");
     expect(unit.counted).toBe(true);
     expect(unit.errors).toBeGreaterThan(clean.units[i].errors);
-    expect(unit.messages[0]).toMatch(/^Việc kiểm tra tệp này không chạy hết/);
+    expect(unitMessages(unit)[0]).toMatch(/^Việc kiểm tra tệp này không chạy hết/);
   }
   // the figures still roll up: the rules are broken, not the reading
   expect(c.rows.find((r) => r.indicatorId === "bm3:3.3.1")!.value).toBe(14);
@@ -97,7 +100,7 @@ test("a reading that stopped midway: not-checked and left out of the totals", ()
   const c = consolidate([unitInput("a.xlsx", a), unitInput("b.xlsx", b)], OPTS);
   expect(c.units[0].status).toBe("ok");
   expect(c.units[1]).toMatchObject({ status: "not-checked", counted: false });
-  expect(c.units[1].messages[0]).toMatch(/^Việc đọc tệp này dừng giữa chừng/);
+  expect(unitMessages(c.units[1])[0]).toMatch(/^Việc đọc tệp này dừng giữa chừng/);
   expect(c.units[1].errors).toBeGreaterThan(0);
   expect(c.rows.find((r) => r.indicatorId === "bm3:3.3.1")!.value).toBe(7);
 });

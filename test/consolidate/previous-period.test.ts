@@ -11,14 +11,8 @@ import os from "os";
 import path from "path";
 import { runConsolidate } from "../../src/cli/consolidate";
 import { consolidateFiles } from "../../src/app/consolidate";
-import { buildFormsWorkbook } from "../../src/engine/layout";
-import {
-  CONS_COL,
-  CONS_HEADER_ROW,
-  CONS_PREV_COL,
-  consFirstUnit,
-  fillForms,
-} from "../../src/engine/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
+import { CONS_COL, CONS_HEADER_ROW, CONS_PREV_COL, consFirstUnit, fillForms } from "../../src/spec/consolidate-layout";
 import { evaluateFormula } from "../../src/engine/formula";
 import { parsePeriod } from "../../src/engine/period";
 import type { GridSheet } from "../../src/engine/types";

@@ -4,7 +4,7 @@
  * that reported before and is missing now named, rates recomputed from the previous parts.
  */
 import { consolidate } from "../../src/engine/consolidate";
-import { buildConsolidatedSheet } from "../../src/engine/consolidate-layout";
+import { buildConsolidatedSheet } from "../../src/spec/consolidate-layout";
 import { parsePeriod } from "../../src/engine/period";
 import {
   comparePrevious,

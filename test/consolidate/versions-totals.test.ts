@@ -5,10 +5,11 @@
  * after its file. Figures are made up; expected totals are worked out by hand below.
  */
 import { consolidate, Consolidation, incompleteByCode, unitNameFromFile } from "../../src/engine/consolidate";
-import { buildConsolidatedSheet, buildConsolidatedForms, INCOMPLETE_FILL } from "../../src/engine/consolidate-layout";
+import { buildConsolidatedSheet, buildConsolidatedForms, INCOMPLETE_FILL } from "../../src/spec/consolidate-layout";
 import { checkVersionMap, versionMapFile, versionMappings } from "../../src/catalog/version-map";
 import { addinReport, unitInput } from "./helpers";
 import type { Report } from "../../src/engine/types";
+import { totalFlags, unitMessages } from "../../src/i18n/consolidate";
 
 const N2023 = { kind: "N" as const, year: 2023 };
 const V22 = "v2022-muc-do";
@@ -54,7 +55,7 @@ describe("a commune in the 2023 wording, consolidated in the 2022 wording", () =
     expect(u.status).toBe("ok");
     expect(u.counted).toBe(true);
     expect(u.otherVersion).toBe(V23);
-    expect(u.messages[0]).toMatch(/^Đơn vị dùng mẫu Dịch vụ công trực tuyến "toàn trình, một phần"/);
+    expect(unitMessages(u)[0]).toMatch(/^Đơn vị dùng mẫu Dịch vụ công trực tuyến "toàn trình, một phần"/);
   });
 
   test("Biểu mẫu 1–6 and the rows common to both versions are counted", () => {
@@ -76,7 +77,7 @@ describe("a commune in the 2023 wording, consolidated in the 2022 wording", () =
   test("the unit's rows that have no row in the 2022 wording are listed, with the commune's printed codes", () => {
     // section 6 is numbered from 6.4 at commune level: 6.1.1 (toàn trình) is printed 6.4.1
     expect(u.unmapped!.map((x) => `${x.form}:${x.code}`)).toEqual(["3:2.1", "7:6.4.1"]);
-    expect(u.messages[0]).toContain("2 chỉ tiêu không chuyển được: BM3 2.1, BM7 6.4.1");
+    expect(unitMessages(u)[0]).toContain("2 chỉ tiêu không chuyển được: BM3 2.1, BM7 6.4.1");
   });
 });
 
@@ -93,7 +94,7 @@ describe("a commune in the 2022 wording, consolidated in the 2023 wording", () =
     }
     expect(row(c, "bm7:6.3.1@v2023-dvctt").value).toBe(100);
     expect(row(c, "bm7:6.3@v2023-dvctt").incomplete.map((x) => x.unit)).toEqual(["UBND xã An Bình"]);
-    expect(row(c, "bm7:6.3.1@v2023-dvctt").flags[0]).toBe(
+    expect(totalFlags(row(c, "bm7:6.3.1@v2023-dvctt"))[0]).toBe(
       "Chưa đủ 1 đơn vị: UBND xã An Bình (mẫu phiên bản khác không có chỉ tiêu này)"
     );
     const codes = c.units[0].unmapped!.map((x) => `${x.form}:${x.code}`);
@@ -136,7 +137,7 @@ describe("a total over a unit whose figure cannot be read", () => {
 
   test("is marked incomplete and names the unit, in the rows, the ratio built on it and the JSON map", () => {
     expect(row(c, "bm3:3.3.1").incomplete).toEqual([{ unit: "UBND xã Bình Minh", reason: "unread" }]);
-    expect(row(c, "bm3:3.3.1").flags[0]).toBe("Chưa đủ 1 đơn vị: UBND xã Bình Minh (không đọc được số)");
+    expect(totalFlags(row(c, "bm3:3.3.1"))[0]).toBe("Chưa đủ 1 đơn vị: UBND xã Bình Minh (không đọc được số)");
     expect(row(c, "bm3:3.3").incomplete.map((x) => x.unit)).toEqual(["UBND xã Bình Minh"]);
     expect(row(c, "bm3:3.3.2").incomplete).toEqual([]);
     expect(incompleteByCode(c)["3:3.3.1"]).toEqual(["UBND xã Bình Minh"]);
@@ -146,7 +147,7 @@ describe("a total over a unit whose figure cannot be read", () => {
   test("the unit's status says what was not read", () => {
     const u = c.units[1];
     expect(u.unread).toEqual([{ form: 3, code: "3.3.1", text: "abc" }]);
-    expect(u.messages).toContain('Không đọc được 1 số: Biểu mẫu 3 dòng 3.3.1 ("abc") (không có trong tổng).');
+    expect(unitMessages(u)).toContain('Không đọc được 1 số: Biểu mẫu 3 dòng 3.3.1 ("abc") (không có trong tổng).');
   });
 
   test("the Tổng hợp tab marks the total's row; the filled form carries the note", () => {
@@ -191,8 +192,8 @@ describe("duplicates: by the unit and the figures", () => {
     const c = consolidate([first, again], opts);
     expect(c.units.map((u) => u.status)).toEqual(["duplicate", "ok"]);
     expect(c.units[0].duplicateOf).toBe("tan-phu-sua.xlsx");
-    expect(c.units[0].messages[0]).toBe("Đơn vị đã gửi lại tệp tan-phu-sua.xlsx (nhận sau); chỉ tính tệp đó.");
-    expect(c.units[1].messages).toContain("Thay cho tệp tan-phu.xlsx đơn vị gửi trước.");
+    expect(unitMessages(c.units[0])[0]).toBe("Đơn vị đã gửi lại tệp tan-phu-sua.xlsx (nhận sau); chỉ tính tệp đó.");
+    expect(unitMessages(c.units[1])).toContain("Thay cho tệp tan-phu.xlsx đơn vị gửi trước.");
     expect(row(c, "bm3:3.3.1").value).toBe(12);
   });
 
@@ -215,7 +216,7 @@ describe("duplicates: by the unit and the figures", () => {
     const c = consolidate([unitInput("xa-a.xlsx", x), unitInput("xa-b.xlsx", y)], opts);
     expect(c.units.map((u) => u.status)).toEqual(["ok", "ok"]);
     expect(row(c, "bm3:3.3.1").value).toBe(30);
-    expect(c.units[1].messages.some((m) => m.startsWith("Cùng tên đơn vị với tệp xa-a.xlsx nhưng số liệu khác"))).toBe(
+    expect(unitMessages(c.units[1]).some((m) => m.startsWith("Cùng tên đơn vị với tệp xa-a.xlsx nhưng số liệu khác"))).toBe(
       true
     );
     // the same when a newer reader says the name came from the file's text
@@ -230,7 +231,7 @@ describe("duplicates: by the unit and the figures", () => {
   test("identical figures under different names: both count, warned (as before)", () => {
     const c = consolidate([unitInput("a.xlsx", mk("UBND xã A")), unitInput("b.xlsx", mk("UBND xã B"))], opts);
     expect(c.units.map((u) => u.status)).toEqual(["ok", "ok"]);
-    expect(c.units[1].messages).toContain("Số liệu giống hệt tệp a.xlsx; kiểm tra lại có gửi nhầm tệp không.");
+    expect(unitMessages(c.units[1])).toContain("Số liệu giống hệt tệp a.xlsx; kiểm tra lại có gửi nhầm tệp không.");
   });
 });
 
@@ -241,7 +242,7 @@ describe("a file that names no unit", () => {
     const c = consolidate([unitInput("/tmp/nhan/xa-tan-phu_6t.xlsx", r)], opts);
     expect(c.units[0].unit).toBe("Xa Tan Phu 6t");
     expect(c.units[0].unitFromFileName).toBe(true);
-    expect(c.units[0].messages).toContain(
+    expect(unitMessages(c.units[0])).toContain(
       "Không tìm thấy tên đơn vị trong tệp, dùng tên tệp (/tmp/nhan/xa-tan-phu_6t.xlsx)."
     );
     expect(c.units[0].status).toBe("ok");

@@ -2,7 +2,7 @@
  * Browser tests of the simplified pane for older Excel (taskpane-legacy.html, ES5): built with
  * webpack.legacy.js (--env e2e) into test-artifacts/e2e-legacy-dist (its own folder, so that the main e2e
  * build, which cleans test-artifacts/e2e-dist, cannot remove it mid-run), served on 127.0.0.1 and driven in
- * the system's headless Chromium (never downloaded) at 320 px, with test/e2e/fake-office.js capped at
+ * the system's headless Chromium (never downloaded) at 320 px, with fake-office.js (the in-memory Excel of test/standin/) capped at
  * ExcelApi 1.7 (Excel 2019 volume licences).
  *
  * Figures typed come from seed 004 (commune report, year 2023): BM3 1.4 = 139, 1.4.3 = 157 (a part larger

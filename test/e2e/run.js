@@ -1,7 +1,7 @@
 /**
  * Browser tests of the task pane: the e2e build (test-artifacts/e2e-dist, built by `npm run test:e2e`)
  * served on 127.0.0.1, opened in the system's headless Chromium (never downloaded) at the pane's 320 px,
- * with test/e2e/fake-office.js standing in for Excel, so the real adapter src/excel/host.ts is exercised.
+ * with fake-office.js (the one in-memory Excel, test/standin/) standing in for Excel, so the real adapter src/excel/host.ts is exercised.
  *
  * Figures typed come from seed 004 (commune report, year 2023): BM3 1.4 = 139, 1.4.3 = 157 (a part larger
  * than its whole, as printed in that report); BM1 2.1 = 25, 2.2 = 25, 2 = 100.
@@ -347,6 +347,106 @@ async function main() {
     });
     await page.close();
 
+    await test("Đối chiếu với báo cáo Word: pasted text with a slip, the finding with its marked figure selects the cell; a .doc is one line; the draft downloads as a real .docx", async () => {
+      const p = await openPane(browser, base);
+      // the text engine (mammoth, docx) is not loaded with the pane: only when the report's text is asked for
+      const chunks = () =>
+        p.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.split("/").pop()).filter((n) => /report-text|mammoth/.test(n)));
+      await fillInsert(p, { level: "xa", kind: "N", year: 2023, unit: "UBND xã Chi Lăng Nam" });
+      await p.getByTestId("insert").click();
+      await p.getByTestId("insert-result").filter({ hasText: "Đã chèn" }).waitFor({ timeout: T });
+      const s = await snapshot(p);
+      const b1 = formSheet(s, 1);
+      const b3 = formSheet(s, 3);
+      const b4 = formSheet(s, 4);
+      await p.getByTestId("tab-check").click();
+      await p.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
+      // seed 004's figures
+      for (const [sh, id, v] of [
+        [b1, "bm1:2.1", "25"],
+        [b1, "bm1:2.2", "25"],
+        [b3, "bm3:3.3.1", "3225"],
+        [b3, "bm3:3.3.2", "3225"],
+        [b4, "bm4:2.1", "20"],
+        [b4, "bm4:2.2", "20"],
+      ])
+        await fake(p, "type", sh.name, cellOf(sh, id), v);
+      await p.waitForTimeout(700);
+      eq(await chunks(), [], "text engine not loaded yet");
+      await p.getByTestId("crosscheck-section").locator("summary").click();
+      // a Word 97–2003 file: one line, nothing else
+      await p.getByTestId("report-file").setInputFiles([
+        { name: "bao-cao.doc", mimeType: "application/msword", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]) },
+      ]);
+      await p.getByTestId("report-text-note").filter({ hasText: "Word 97–2003" }).waitFor({ timeout: T });
+      eq(await p.locator('[data-testid="text-finding"]').count(), 0, "no finding from a .doc");
+      assert((await chunks()).length > 0, "text engine loaded on first use");
+      const body = [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+        "Tính đến thời điểm 14/12/2023 đã hoàn thành 25/25 nhiệm vụ mà kế hoạch đã đề ra từ đầu năm (đạt 100%).",
+        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+        "2. Cải cách thủ tục hành chính",
+        "Trong kỳ, Bộ phận Một cửa đã giải quyết 3.218 hồ sơ, trong đó 3.218 hồ sơ đúng hạn.",
+        "3. Cải cách tổ chức bộ máy",
+        "Tổng số cán bộ, công chức được giao là 20, hiện tại có mặt là 20 người.",
+      ].join("\n");
+      await p.getByTestId("report-paste").fill(body);
+      await p.getByTestId("report-check-pasted").click();
+      const c331 = cellOf(b3, "bm3:3.3.1");
+      const f = p.locator(`[data-testid="text-finding"][data-rule="text-mismatch"][data-sheet="${b3.name}"][data-cell="${c331}"]`);
+      await f.first().waitFor({ timeout: T });
+      const text = await f.first().innerText();
+      assert(text.includes("3.218") && text.includes("3.225"), `both figures: ${text}`);
+      eq(await f.first().locator("mark").innerText(), "3.218", "figure marked in the quote");
+      // the on-time row's finding marks the second 3.218 of the sentence, its own
+      const ontime = p.locator(`[data-testid="text-finding"][data-cell="${cellOf(b3, "bm3:3.3.2")}"] [data-testid="text-quote"]`);
+      const marked = await ontime.evaluate((q) => q.querySelector("mark").previousSibling.textContent);
+      assert(marked.endsWith("trong đó "), `second figure marked: "${marked}"`);
+      // the agreeing sentences raise nothing: only the two rows of the settled files
+      const rows = await p.locator('[data-testid="text-finding"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-code")).sort());
+      eq(rows, ["3.3.1", "3.3.2"], "findings only where the text disagrees");
+      await p.getByTestId("text-findings").scrollIntoViewIfNeeded();
+      await shot(p, "15-report-text");
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert(overflow <= 0, `horizontal overflow of ${overflow}px with the findings`);
+      const clipped = await p.locator('[data-testid="text-finding"]').evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 60))
+      );
+      eq(clipped, [], "no finding cut off");
+      await f.first().locator("button").first().click();
+      await p.waitForFunction((a) => window.__fakeExcel.selection && window.__fakeExcel.selection.address === a, c331, { timeout: T });
+      eq(await p.evaluate(() => window.__fakeExcel.selection), { sheet: b3.name, address: c331 }, "selection");
+      // fixing the form re-checks the text already read: the finding goes
+      await fake(p, "type", b3.name, c331, "3218");
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:3.3.2"), "3218");
+      await p.locator('[data-testid="text-finding"]').first().waitFor({ state: "detached", timeout: T });
+      await p.getByTestId("report-text-summary").filter({ hasText: "khớp" }).waitFor({ timeout: T });
+
+      // Soạn đoạn văn số liệu
+      await p.getByTestId("draft-section").locator("summary").click();
+      await p.getByTestId("draft").click();
+      const draft = p.getByTestId("draft-text");
+      await draft.waitFor({ timeout: T });
+      const shown = await draft.innerText();
+      assert(shown.includes("3.218") && shown.includes("UBND cấp xã"), `draft from the forms: ${shown.slice(0, 300)}`);
+      await p.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+      await p.getByTestId("draft-copy").click();
+      await p.getByTestId("draft-note").waitFor({ timeout: T });
+      const clip = await p.evaluate(() => navigator.clipboard.readText());
+      assert(clip.includes("3.218 hồ sơ") && clip.includes("UBND cấp xã"), `copied text: ${clip.slice(0, 200)}`);
+      const [dl] = await Promise.all([p.waitForEvent("download", { timeout: T }), p.getByTestId("draft-download").click()]);
+      eq(dl.suggestedFilename(), "Đoạn văn số liệu - UBND xã Chi Lăng Nam - Năm 2023.docx", "file name");
+      const file = path.join(SHOTS, "..", "draft-download.docx");
+      await dl.saveAs(file);
+      const mammoth = require("mammoth");
+      const back = await mammoth.extractRawText({ path: file });
+      assert(back.value.includes("3.218 hồ sơ") && back.value.includes("Cải cách thủ tục hành chính"), `.docx text: ${back.value.slice(0, 300)}`);
+      await draft.scrollIntoViewIfNeeded();
+      await shot(p, "16-draft");
+      eq(p.__errors, [], "page errors");
+      await p.close();
+    });
+
     await test('a hand-made sheet: "Số liệu đã đọc" lists the figures taken, form by form, with their cells', async () => {
       // seed 004's Biểu mẫu 3 as a commune typed it (no add-in metadata), pasted into Sheet1 of a new workbook
       const p = await openPane(browser, base);
@@ -464,8 +564,8 @@ async function main() {
           .filter((x) => (metaOf(x) || {}).kind === "consolidated")
           .map((x) => x.name)
           .sort(),
-        ["Phụ lục", "Tổng hợp"],
-        "one Tổng hợp tab and one Phụ lục after replacing"
+        ["Phụ lục", "Tình trạng tệp", "Tổng hợp"],
+        "one Tổng hợp tab, one Phụ lục and one Tình trạng tệp after replacing"
       );
       // the unit's own forms are not there yet: filling inserts them first, then fills the empty value cells
       await p.getByTestId("fill-own").click();

@@ -13,6 +13,7 @@ import type { Finding, GridSheet, Report, ReportEntry } from "../../src/engine/t
 import { check } from "../../src/app/check-session";
 import { makeStamp } from "../../src/app/presend";
 import { seedGrids } from "./seed-grids";
+import { findingMessage } from "../../src/i18n/findings";
 
 const BREAK = (x: rules.RuleDef): rules.RuleDef => ({ ...x, right: undefined as unknown as string[] });
 
@@ -36,14 +37,14 @@ describe("a rule that throws", () => {
     expect(before.some((f) => f.form === 3 && f.code === "1.4.3" && f.rule === "part-exceeds-whole")).toBe(true);
 
     breakRules((r) => r.operator === "<=" && r.form === 3 && r.target === "bm3:1.4.3");
-    const logged: { message: string; failure: CheckFailure }[] = [];
-    const o = validateReport(readReport(grids), { logger: (message, failure) => logged.push({ message, failure }) });
+    const logged: { finding: Finding; failure: CheckFailure }[] = [];
+    const o = validateReport(readReport(grids), { logger: (finding, failure) => logged.push({ finding, failure }) });
 
     const failed = o.findings.filter((f) => f.rule === "check-failed");
     expect(failed).toHaveLength(1);
     const f = failed[0];
     expect(f).toMatchObject({ form: 3, code: "1.4.3", indicator: "bm3:1.4.3", severity: "error" });
-    expect(f.message).toBe(
+    expect(findingMessage(f)).toBe(
       "Không kiểm tra được chỉ tiêu 1.4.3 (quy tắc thành phần không vượt quá tổng): lỗi của phần bổ trợ — hãy gửi chi tiết hỗ trợ."
     );
     expect(f.cell).toMatch(/^D\d+$/);
@@ -51,7 +52,7 @@ describe("a rule that throws", () => {
     expect(f.support).toMatch(/TypeError/);
     expect(f.support).toMatch(/at .*validate/); // the stack
     expect(logged).toHaveLength(1);
-    expect(logged[0].message).toBe(f.message);
+    expect(logged[0].finding).toBe(f);
     expect(logged[0].failure.stack).toMatch(/applyRule/);
 
     // the other findings are all still there: only the broken rule's own finding is replaced
@@ -69,6 +70,12 @@ describe("a rule that throws", () => {
     const n = o.findings.filter((f) => f.rule === "check-failed").length;
     expect(n).toBeGreaterThan(0);
     expect(spy).toHaveBeenCalledTimes(n);
+    // the engine words nothing: the failed check's id and the stack
+    expect(String(spy.mock.calls[0][0])).toMatch(/check failed: ratio:[\s\S]*TypeError/);
+    // what every shell calls (app check()) logs the Vietnamese message, then the stack
+    spy.mockClear();
+    const c = check(seedGrids("002", "sheet-per-form"), {});
+    expect(spy).toHaveBeenCalledTimes(c.findings.filter((f) => f.rule === "check-failed").length);
     expect(String(spy.mock.calls[0][0])).toMatch(/Không kiểm tra được chỉ tiêu[\s\S]*TypeError/);
   });
 
@@ -108,7 +115,7 @@ describe("a row's type check that throws", () => {
       (f) => f.rule === "check-failed" && f.support?.includes("check: type:bm1:2.2")
     )!;
     expect(typeFailure).toMatchObject({ indicator: "bm1:2.2", code: "2.2", severity: "error" });
-    expect(typeFailure.message).toBe(
+    expect(findingMessage(typeFailure)).toBe(
       "Không kiểm tra được chỉ tiêu 2.2 (quy tắc kiểu số liệu): lỗi của phần bổ trợ — hãy gửi chi tiết hỗ trợ."
     );
     // the relation rules that read the broken figure fail on their own too, each reported
@@ -143,7 +150,7 @@ describe("a reader step that throws", () => {
     const failed = o.findings.filter((f) => f.rule === "check-failed");
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ form: 0, severity: "error" });
-    expect(failed[0].message).toMatch(/^Không đọc hết được tệp: lỗi của phần bổ trợ/);
+    expect(findingMessage(failed[0])).toMatch(/^Không đọc hết được tệp: lỗi của phần bổ trợ/);
     expect(failed[0].support).toContain("défaut simulé");
     expect(o.complete).toBe(false);
     // a clean read has no failure list at all
@@ -164,7 +171,7 @@ describe("pre-send", () => {
     indicator: "bm1:2",
     rule: "missing",
     severity: "warning",
-    message: "m",
+    args: { key: "missing" },
   };
   const error: Finding = { ...warning, rule: "negative", severity: "error" };
   const failed: Finding = { ...warning, rule: "check-failed", severity: "error" };

@@ -12,6 +12,7 @@ import { parseValue } from "../../src/engine/values";
 import { indicatorById } from "../../src/catalog";
 import type { GridSheet } from "../../src/engine/types";
 import { HANDMADE_CASES, sheetOf } from "./handmade-rows";
+import { findingMessage, readerNote } from "../../src/i18n/findings";
 
 function cellText(sh: GridSheet, a1ref: string): unknown {
   const m = /^([A-Z]+)(\d+)$/.exec(a1ref)!;
@@ -50,7 +51,7 @@ describe("hand-made commune files: column, row and figure (issue 8)", () => {
       const unplacedRows = new Set(report.unplaced.map((u) => u.row));
       for (const u of c.unplaced ?? []) {
         const hit = report.unplaced.find((x) => x.row === u.row);
-        expect(hit?.reason ?? `row ${u.row} not listed unplaced`).toContain(u.says);
+        expect(hit ? readerNote(hit.reason) : `row ${u.row} not listed unplaced`).toContain(u.says);
       }
       const ignored = new Set(c.ignored ?? []);
       for (let r = c.dataFrom; r <= sh.values.length; r++)
@@ -74,7 +75,7 @@ describe("hand-made commune files: column, row and figure (issue 8)", () => {
       for (const want of c.findings)
         for (const w of want.says ?? []) {
           const f = findings.find((x) => x.rule === want.rule && x.cell === want.cell)!;
-          expect(f.message).toContain(w);
+          expect(findingMessage(f)).toContain(w);
         }
       expect(countFindings(findings).errors).toBe(0);
     });
@@ -117,7 +118,7 @@ describe("value column", () => {
     expect(r.entries.get("bm3:1.2")!.value.number).toBe(4);
     const w = validate(r).filter((f) => f.rule === "value-column");
     expect(w.map((f) => [f.severity, f.cell])).toEqual([["warning", "D3"]]);
-    expect(w[0].message).toContain("cột D «Số liệu»");
+    expect(findingMessage(w[0])).toContain("cột D «Số liệu»");
   });
 
   test('"Số lượng | Tỷ lệ": counts from the first, percentages from the second, no warning', () => {
@@ -285,6 +286,6 @@ describe("merged value cells in an .xlsx file", () => {
     expect(r.entries.get("bm3:3.3.2")!.value.state).toBe("missing");
     const f = validate(r);
     expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([["merged-cell", "warning", "D5"]]);
-    expect(f[0].message).toContain("D4:D5");
+    expect(findingMessage(f[0])).toContain("D4:D5");
   });
 });

@@ -1,4 +1,6 @@
-import { findPeriod, lateness, parsePeriod, periodCode, periodHeaderText, periodLabel, periodWindow } from "../../src/engine/period";
+import { findPeriod, lateness, parsePeriod, periodCode, periodWindow } from "../../src/engine/period";
+import { periodLabel } from "../../src/i18n/findings";
+import { periodHeaderText } from "../../src/spec/layout";
 
 describe("periods (Công văn 581/BNV-CCHC)", () => {
   test.each([

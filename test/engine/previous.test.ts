@@ -12,6 +12,7 @@ import { readReport } from "../../src/engine/reader";
 import type { GridSheet, Report } from "../../src/engine/types";
 import { addinReport } from "../consolidate/helpers";
 import { consistentFigures } from "../support/figures";
+import { findingMessage, refusalMessage } from "../../src/i18n/findings";
 
 const V = "v2022-muc-do";
 const UNIT = "UBND xã Tân Lập";
@@ -97,16 +98,16 @@ describe("a year report against its 6-month and Q3 reports (add-in-made)", () =>
     expect(rulesOf(r)).toEqual(["previous-decrease bm1:2.2", "previous-jump bm4:2.2", "previous-sum bm3:3.3.1"].sort());
     const sum = r.findings.find((f) => f.rule === "previous-sum")!;
     expect(sum.severity).toBe("error");
-    expect(sum.message).toContain("6t.xlsx");
-    expect(sum.message).toContain("q3.xlsx");
+    expect(findingMessage(sum)).toContain("6t.xlsx");
+    expect(findingMessage(sum)).toContain("q3.xlsx");
     expect(sum.cell).toMatch(/^D\d+$/);
     expect(sum.expected).toBe((half["bm3:3.3.1"] as number) + (q3["bm3:3.3.1"] as number));
     const jump = r.findings.find((f) => f.rule === "previous-jump")!;
     expect(jump.severity).toBe("warning");
     // a stock is compared with the latest earlier report of the year, here quý III
-    expect(jump.message).toContain("Quý III năm 2023");
-    expect(jump.message).toContain("q3.xlsx");
-    expect(jump.message).toContain("Năm 2023");
+    expect(findingMessage(jump)).toContain("Quý III năm 2023");
+    expect(findingMessage(jump)).toContain("q3.xlsx");
+    expect(findingMessage(jump)).toContain("Năm 2023");
   });
 
   test("a flow smaller than the 6-month figure it contains is an error; quý III alone (disjoint) is not compared that way", () => {
@@ -127,8 +128,8 @@ describe("a year report against its 6-month and Q3 reports (add-in-made)", () =>
     expect(rulesOf(r)).toEqual([]);
     const skipped = r.findings.filter((f) => f.rule === "previous-skipped");
     expect(skipped).toHaveLength(1);
-    expect(skipped[0].message).toMatch(/^\d+ chỉ tiêu/);
-    expect(skipped[0].message).toContain("không được coi là số 0");
+    expect(findingMessage(skipped[0])).toMatch(/^\d+ chỉ tiêu/);
+    expect(findingMessage(skipped[0])).toContain("không được coi là số 0");
   });
 
   test("a rate moving by more than 20 points in one year is a warning; against last year's same period, info", () => {
@@ -166,8 +167,8 @@ describe("a year report against its 6-month and Q3 reports (add-in-made)", () =>
       ["2021.xlsx", false, "other-year"],
       ["dung.xlsx", true, null],
     ]);
-    expect(r.comparisons[0].message).toContain("UBND xã Hòa Bình");
-    expect(r.comparisons[2].message).toContain("Năm 2023");
+    expect(refusalMessage(r.comparisons[0])).toContain("UBND xã Hòa Bình");
+    expect(refusalMessage(r.comparisons[2])).toContain("Năm 2023");
   });
 });
 

@@ -5,6 +5,7 @@ import { a1 } from "../../src/engine/a1";
 import type { GridSheet, GridValue } from "../../src/engine/types";
 import { isTemplateCode, SEED_EDITION, SEED_FIGURES, SeedId } from "../fixtures/seeds/figures";
 import { seedGrids } from "./seed-grids";
+import { readerNote } from "../../src/i18n/findings";
 
 const SEEDS: SeedId[] = ["000", "002", "004"];
 
@@ -102,7 +103,7 @@ describe("readReport on hand-made seed appendices", () => {
     expect(r.entries.get("bm3:1.4.3")!.ref).toEqual({ sheet: "Sheet1", row: 5, col: 4 });
     expect(r.unplaced).toHaveLength(1);
     expect(r.unplaced[0]).toMatchObject({ sheet: "Sheet1", row: 6, form: 3, code: "9.9" });
-    expect(r.unplaced[0].reason).toContain("Biểu mẫu 3");
+    expect(readerNote(r.unplaced[0].reason)).toContain("Biểu mẫu 3");
   });
 
   test("a sheet without any heading: the form is guessed from its rows", () => {
@@ -138,7 +139,7 @@ describe("readReport on hand-made seed appendices", () => {
     expect(r.entries.get("bm1:2")!.formula).toBe("=ROUND(D5/D4*100,2)");
     expect(r.entries.get("bm1:3.3")!.value.number).toBe(50);
     expect(r.entries.get("bm1:6.1")!.value.state).toBe("missing");
-    expect(r.entries.get("bm1:6.1")!.note).toContain("VLOOKUP");
+    expect(readerNote(r.entries.get("bm1:6.1")!.readNote!)).toContain("VLOOKUP");
   });
 
   test("sheets written by the add-in: metadata and hidden ids give the exact mapping", () => {
@@ -151,7 +152,7 @@ describe("readReport on hand-made seed appendices", () => {
     expect(r.entries.size).toBe(rows.length);
     rows.forEach((i, k) => expect(r.entries.get(i.id)!.value.number).toBe(k));
     expect(r.unplaced).toHaveLength(1);
-    expect(r.unplaced[0].reason).toContain("bm9:1");
+    expect(readerNote(r.unplaced[0].reason)).toContain("bm9:1");
   });
 
   test("settings and stamp are read from the settings sheet", () => {

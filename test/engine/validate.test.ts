@@ -5,6 +5,7 @@ import type { Finding, GridValue } from "../../src/engine/types";
 import { formRows, relationsIn } from "../../src/catalog";
 import { SEED_FIGURES } from "../fixtures/seeds/figures";
 import { seedGrids } from "./seed-grids";
+import { findingMessage } from "../../src/i18n/findings";
 
 function seedValue(seed: "000" | "002" | "004", form: number, code: string): number {
   const f = SEED_FIGURES[seed].find((x) => x.form === form && x.printedCode === code)!;
@@ -33,8 +34,8 @@ describe("validate: acceptance on the seeds", () => {
     expect(f.indicator).toBe("bm1:2");
     expect(f.expected).toBeCloseTo(Math.round(exact * 100) / 100, 10);
     expect(f.actual).toBe(seedValue("002", 1, "2."));
-    expect(f.message).toContain("12,20");
-    expect(f.message).toContain("100");
+    expect(findingMessage(f)).toContain("12,20");
+    expect(findingMessage(f)).toContain("100");
     expect(f.sheet).toBe("Biểu mẫu 1");
     expect(f.cell).toMatch(/^D\d+$/);
   });
@@ -46,8 +47,8 @@ describe("validate: acceptance on the seeds", () => {
     expect(f.severity).toBe("error");
     expect(f.actual).toBe(157);
     expect(f.expected).toBe(139);
-    expect(f.message).toContain("157");
-    expect(f.message).toContain("139");
+    expect(findingMessage(f)).toContain("157");
+    expect(findingMessage(f)).toContain("139");
     // the total row sees it as a broken sum
     const s = fs.find((x) => x.form === 3 && x.code === "1.4" && x.rule === "sum-mismatch")!;
     expect(s).toMatchObject({ expected: 157, actual: 139, severity: "error" });
@@ -83,9 +84,9 @@ describe("validate: type rules", () => {
       ["2.2.", "Số nhiệm vụ đã hoàn thành", 2.5],
     ]);
     expect(only(fs, "negative")[0]).toMatchObject({ code: "2.1", severity: "error", actual: -3, expected: 0 });
-    expect(only(fs, "negative")[0].message).toContain("-3");
+    expect(findingMessage(only(fs, "negative")[0])).toContain("-3");
     expect(only(fs, "not-integer")[0]).toMatchObject({ code: "2.2", severity: "error", actual: 2.5 });
-    expect(only(fs, "not-integer")[0].message).toContain("2,5");
+    expect(findingMessage(only(fs, "not-integer")[0])).toContain("2,5");
   });
 
   test("percent out of range, enum codes, text where a number belongs, Excel errors", () => {
@@ -96,12 +97,12 @@ describe("validate: type rules", () => {
       ["6.2.", "Hình thức khảo sát", { error: "#REF!" }],
     ]);
     expect(only(fs, "percent-out-of-range")[0]).toMatchObject({ code: "3.3", actual: 130, expected: 100 });
-    expect(only(fs, "percent-out-of-range")[0].message).toContain("130");
+    expect(findingMessage(only(fs, "percent-out-of-range")[0])).toContain("130");
     expect(only(fs, "enum-invalid")[0]).toMatchObject({ code: "6", actual: 3, severity: "error" });
     const nan = only(fs, "not-a-number");
     expect(nan.map((f) => f.code)).toEqual(["6.1", "6.2"]);
-    expect(nan[0].message).toContain("khoảng 200 phiếu");
-    expect(nan[1].message).toContain("#REF!");
+    expect(findingMessage(nan[0])).toContain("khoảng 200 phiếu");
+    expect(findingMessage(nan[1])).toContain("#REF!");
   });
 
   test("numbers typed as text warn; blanks warn as missing; not applicable is fine", () => {
@@ -154,7 +155,7 @@ describe("validate: relations", () => {
     ]);
     const f = only(fs, "ratio-mismatch")[0];
     expect(f.severity).toBe("warning");
-    expect(f.message).toContain("88,08");
+    expect(findingMessage(f)).toContain("88,08");
   });
 
   test("zero denominator with a filled ratio", () => {

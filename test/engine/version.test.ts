@@ -5,7 +5,7 @@
 import fs from "fs";
 import path from "path";
 import { APP_VERSION, decodeMeta } from "../../src/engine/conventions";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { parsePeriod } from "../../src/engine/period";
 
 const ROOT = path.join(__dirname, "../..");

@@ -4,12 +4,12 @@
  * sheet: the same number of context.sync() calls as the sheet without its chart.
  */
 import { buildAppendix } from "../../src/engine/appendix";
-import { APPENDIX_FIRST_ROW, buildAppendixSheet } from "../../src/engine/appendix-layout";
+import { APPENDIX_FIRST_ROW, buildAppendixSheet } from "../../src/spec/appendix-layout";
 import { consolidate } from "../../src/engine/consolidate";
 import { parsePeriod } from "../../src/engine/period";
 import { createExcelHost } from "../../src/excel/host";
 import { addinReport, unitInput } from "../consolidate/helpers";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 
 const P = parsePeriod("6T-2023")!;
 const names = Array.from({ length: 24 }, (_, k) => `UBND xã Số ${k + 1}`);

@@ -1,12 +1,12 @@
 /**
- * All seven real forms (src/engine/layout.ts) inserted through the adapter for a commune: sync count,
+ * All seven real forms (src/spec/layout.ts) inserted through the adapter for a commune: sync count,
  * payload, every cell as the spec says, and read back by the engine's reader through readSheets.
  */
 import { createExcelHost } from "../../src/excel/host";
-import { buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/engine/layout";
+import { buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import { DEFAULT_VERSION, formRows, isValueRow } from "../../src/catalog";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 import { colLetters as colLetter } from "../../src/engine/a1";
 
 const opts = { level: "xa" as const, version: DEFAULT_VERSION, period: { kind: "N" as const, year: 2023 }, unit: "Xã Hòa Bình" };

@@ -1,5 +1,5 @@
 /**
- * The Office.js adapter against an in-memory Excel (fake-excel.ts) that queues commands until sync, enforces
+ * The Office.js adapter against an in-memory Excel (test/standin/excel.ts, the one the browser tests load too) that queues commands until sync, enforces
  * load-before-read, ExcelApi versions, sheet protection and Excel's text coercion, and fires change events.
  */
 import { OfficeMockObject } from "office-addin-mock";
@@ -7,7 +7,7 @@ import { createExcelHost, ExcelHostError, escapeText, widthToPoints } from "../.
 import { encodeMeta, SETTINGS_SHEET, SheetMeta, decodeMeta } from "../../src/engine/conventions";
 import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";
 import { excelVi } from "../../src/i18n/excel";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 
 const supportsUpTo = (n: number) => (set: string, v: string) => set === "ExcelApi" && Number(v.split(".")[1]) <= n && v.startsWith("1.");
 

@@ -1,7 +1,7 @@
 /** StyleSpec.indent → RangeFormat.indentLevel, only where ExcelApi 1.9 has it, without an extra sync. */
 import { createExcelHost } from "../../src/excel/host";
 import type { SheetSpec, WorkbookSpec } from "../../src/engine/sheet-spec";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 
 function spec(indent?: number): WorkbookSpec {
   const s: SheetSpec = {

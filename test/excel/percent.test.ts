@@ -4,7 +4,7 @@
  */
 import { createExcelHost } from "../../src/excel/host";
 import { parseValue } from "../../src/engine/values";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 
 function setup() {
   const wb = new FakeWorkbook(17);

@@ -15,6 +15,7 @@ import { validate } from "../../src/engine/validate";
 import { consolidateFiles } from "../../src/xlsx/consolidate-files";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { DISTRICT, handmadeCorpus, HandmadeFile, PERIOD_CODE } from "./corpus";
+import { findingMessage } from "../../src/i18n/findings";
 
 let corpus: HandmadeFile[];
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe("every hand-made file is read as typed", () => {
         .map((e) => e.indicatorId);
       const errors = validate(report)
         .filter((x) => x.severity === "error")
-        .map((x) => `${x.code} ${x.rule}: ${x.message}`);
+        .map((x) => `${x.code} ${x.rule}: ${findingMessage(x)}`);
       const got = {
         file: `${f.name} [${f.variants.join(", ")}]`,
         unit: report.meta.unit,

@@ -7,9 +7,9 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fillForms } from "../../src/engine/consolidate-layout";
+import { fillForms } from "../../src/spec/consolidate-layout";
 import { totalValues } from "../../src/engine/consolidate";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
 import { main } from "../../src/cli/main";
@@ -17,6 +17,7 @@ import { consolidateFiles } from "../../src/xlsx/consolidate-files";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { BIG_COLS, BIG_ROWS, FILE_CASES, FileCase, seedXlsx } from "./corpus";
+import { unitMessages } from "../../src/i18n/consolidate";
 
 jest.setTimeout(120_000);
 
@@ -303,7 +304,7 @@ describe("consolidation goes on past bad files", () => {
     for (const b of bad) {
       const u = c.units.find((x) => x.file === b.name)!;
       expect([b.name, u.status, u.counted]).toEqual([b.name, "unreadable", false]);
-      expectUserReason(u.messages[0]);
+      expectUserReason(unitMessages(u)[0]);
     }
     expect(c.counted.map((i) => c.units[i].unit).sort()).toEqual(["UBND xã An Bình", "UBND xã Bình Minh"]);
     const row = c.rows.find((r) => r.indicatorId === "bm1:1");

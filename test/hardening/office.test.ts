@@ -1,18 +1,18 @@
 /**
  * Hostile text through the Office.js adapter (src/excel/host.ts) against the in-memory Excel of
- * test/excel/fake-excel.ts, which coerces entry as Excel does ("=…", "+…", "-…", "@…" become formulas unless
+ * test/standin/excel.ts (the one in-memory Excel, shared with the browser tests), which coerces entry as Excel does ("=…", "+…", "-…", "@…" become formulas unless
  * escaped): forms with a hostile unit name, the consolidated tab with hostile unit names and notes, and single
  * cells typed by the pane all stay text; the only formulas in the workbook are the ones the spec asks for.
  */
 import { DEFAULT_VERSION } from "../../src/catalog";
 import { consolidate, UnitInput } from "../../src/engine/consolidate";
-import { buildConsolidatedSheet } from "../../src/engine/consolidate-layout";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildConsolidatedSheet } from "../../src/spec/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { WorkbookSpec } from "../../src/engine/sheet-spec";
 import { validate } from "../../src/engine/validate";
 import { createExcelHost, ExcelHostError } from "../../src/excel/host";
-import { FakeWorkbook } from "../excel/fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 import { HOSTILE_TEXTS, rowOfId, setValue, workbookToGrids } from "./corpus";
 
 const VI_DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;

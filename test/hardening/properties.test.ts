@@ -16,6 +16,7 @@ import { CheckFailure, validateReport } from "../../src/engine/validate";
 import { parseValue } from "../../src/engine/values";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { readWorkbookFile } from "../../src/xlsx/read";
+import { findingMessage } from "../../src/i18n/findings";
 
 const RUNS = 300;
 const STATES = ["value", "na", "missing", "text", "error"];
@@ -269,9 +270,9 @@ function checkFindings(r: Report) {
   expect(Array.isArray(out)).toBe(true);
   for (const f of out) {
     expect(RULE_IDS).toContain(f.rule);
-    expect(typeof f.message).toBe("string");
-    expect(f.message.length).toBeGreaterThan(0);
-    expect(f.message).not.toMatch(/undefined|NaN|\[object/);
+    expect(typeof findingMessage(f)).toBe("string");
+    expect(findingMessage(f).length).toBeGreaterThan(0);
+    expect(findingMessage(f)).not.toMatch(/undefined|NaN|\[object/);
   }
   // every check ran to its end: a rule or a row check that throws is a failure here, not silence
   expect(r.readFailures ?? []).toEqual([]);
@@ -328,7 +329,9 @@ describe("validate never throws on random reports", () => {
       expect(o.rulesRun).toBe(o.rulesApplicable - broken);
       for (const f of failed) {
         expect(f.severity).toBe("error");
-        expect(f.message).toMatch(/^Không kiểm tra được chỉ tiêu \S+ \(quy tắc thành phần không vượt quá tổng\)/);
+        expect(findingMessage(f)).toMatch(
+          /^Không kiểm tra được chỉ tiêu \S+ \(quy tắc thành phần không vượt quá tổng\)/
+        );
         expect(f.support).toMatch(/TypeError/);
       }
     });

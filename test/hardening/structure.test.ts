@@ -8,13 +8,14 @@
  */
 import ExcelJS from "exceljs";
 import { DEFAULT_VERSION, formRows, indicatorById, isValueRow } from "../../src/catalog";
-import { fillForms } from "../../src/engine/consolidate-layout";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { fillForms } from "../../src/spec/consolidate-layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { GridSheet, GridValue, Report } from "../../src/engine/types";
 import { validate } from "../../src/engine/validate";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
+import { readerNote } from "../../src/i18n/findings";
 import { seedGrids } from "../engine/seed-grids";
 import { cloneGrid, rowOfId, setValue, workbookToGrids } from "./corpus";
 
@@ -251,7 +252,7 @@ describe("add-in form sheets", () => {
     const { grids, figures } = addinGrids();
     grids[0].values[rowOfId(grids[0], "bm1:1")][5] = "bm1:99.9";
     const r = readReport(grids);
-    expect(r.unplaced.some((u) => u.reason.includes("bm1:99.9"))).toBe(true);
+    expect(r.unplaced.some((u) => readerNote(u.reason).includes("bm1:99.9"))).toBe(true);
     expectFigures(r, figures, ["bm1:1"]);
   });
 

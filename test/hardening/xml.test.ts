@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { strToU8 } from "fflate";
 import { DEFAULT_VERSION } from "../../src/catalog";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { readReport } from "../../src/engine/reader";
 import type { GridSheet } from "../../src/engine/types";
 import { validate } from "../../src/engine/validate";

@@ -27,16 +27,45 @@ const WRONG: [string, string][] = [
   // the catalog is data: nothing above it
   ["src/catalog/x.ts", `import type { Report } from "../engine/types";`],
   ["src/catalog/x.ts", `import { vi } from "../i18n/vi";`],
-  // i18n may see engine and catalog types only
+  // the engine words nothing: its findings are data, worded by i18n at the edge
+  ["src/engine/x.ts", `import { vi } from "../i18n/vi";`],
+  ["src/engine/sub/x.ts", `import { findingMessage } from "../../i18n/findings";`],
+  ["src/engine/x.ts", `import type { FindingWords } from "../i18n/findings";`],
+  // i18n imports nothing, not even types: it declares the shapes it words
   ["src/i18n/x.ts", `import { readReport } from "../engine/reader";`],
+  ["src/i18n/x.ts", `import type { PeriodKind } from "../engine/types";`],
+  ["src/i18n/x.ts", `import type { Aggregate } from "../catalog/schema";`],
   ["src/i18n/x.ts", `import { catalog } from "../catalog";`],
   ["src/i18n/x.ts", `import { createExcelHost } from "../excel/host";`],
+  // the engine never reaches the sheet layouts that word its figures (engine ← spec)
+  ["src/engine/x.ts", `import { CONS_COL } from "../spec/consolidate-layout";`],
+  ["src/engine/x.ts", `import type { SheetSpec } from "../spec/layout";`],
+  // spec: the layouts over engine, catalog and i18n; no host, use case or shell, no package
+  ["src/spec/x.ts", `import { insertForms } from "../app/insert";`],
+  ["src/spec/x.ts", `import { writeWorkbook } from "../xlsx/write";`],
+  ["src/spec/x.ts", `import { createExcelHost } from "../excel/host";`],
+  ["src/spec/x.ts", `import { groupFindings } from "../taskpane/logic";`],
+  ["src/spec/x.ts", `import ExcelJS from "exceljs";`],
+  // the adapters write a WorkbookSpec (engine); they do not build the layouts
+  ["src/excel/x.ts", `import { buildFormsWorkbook } from "../spec/layout";`],
+  ["src/xlsx/x.ts", `import { buildConsolidatedWorkbook } from "../spec/consolidate-layout";`],
+  ["src/i18n/x.ts", `import { buildFormsWorkbook } from "../spec/layout";`],
+  ["src/catalog/x.ts", `import { buildFormsWorkbook } from "../spec/layout";`],
   // app: use cases over the host interface, never a concrete adapter or a shell
   ["src/app/x.ts", `import { createExcelHost } from "../excel/host";`],
   ["src/app/x.ts", `import { readXlsx } from "../xlsx/read";`],
   ["src/app/x.ts", `import { parseSettings } from "../taskpane/logic";`],
   ["src/app/sub/x.ts", `import { main } from "../../cli/main";`],
   ["src/app/x.ts", `import React from "react";`],
+  ["src/app/x.ts", `import mammoth from "mammoth";`],
+  // the report's text is host-free: no use case, no adapter, no shell; the engine does not reach it
+  ["src/text/x.ts", `import { crossCheckReportText } from "../app/report-text";`],
+  ["src/text/x.ts", `import { createExcelHost } from "../excel/host";`],
+  ["src/text/x.ts", `import React from "react";`],
+  ["src/engine/x.ts", `import { readDocx } from "../text";`],
+  // the pane reaches the text through app's use case (loaded lazily there), never directly
+  ["src/taskpane/components/x.tsx", `import { readDocx } from "../../text";`],
+  ["src/taskpane/components/x.tsx", `import mammoth from "mammoth";`],
   // adapters: engine (and app's types), not the catalog, not each other, not a shell
   ["src/excel/x.ts", `import { insertForms } from "../app/insert";`],
   ["src/excel/x.ts", `import { writeWorkbook } from "../xlsx/write";`],
@@ -65,15 +94,20 @@ const RIGHT: [string, string][] = [
   ["src/catalog/x.ts", `import { z } from "zod";\nimport { catalog } from "./index";`],
   [
     "src/engine/x.ts",
-    `import type { Report } from "./types";\nimport { catalog } from "../catalog";\nimport { vi } from "../i18n/vi";`,
+    `import type { Report } from "./types";\nimport { catalog } from "../catalog";\nimport type { Level } from "../catalog/schema";`,
   ],
+  ["src/i18n/x.ts", `import { pane } from "./pane";\nimport { periodText } from "./engine";`],
   [
-    "src/i18n/x.ts",
-    `import type { PeriodKind } from "../engine/types";\nimport type { Aggregate } from "../catalog/schema";\nimport { pane } from "./pane";`,
+    "src/spec/x.ts",
+    `import { COL } from "../engine/conventions";\nimport { formInfo } from "../catalog";\nimport { layoutVi } from "../i18n/layout";\nimport { buildFormsWorkbook } from "./layout";`,
   ],
   [
     "src/app/x.ts",
-    `import { readReport } from "../engine/reader";\nimport { catalog } from "../catalog";\nimport { pane } from "../i18n/pane";\nimport { y } from "./sub/y";`,
+    `import { readReport } from "../engine/reader";\nimport { catalog } from "../catalog";\nimport { pane } from "../i18n/pane";\nimport { y } from "./sub/y";\nimport type { TextFinding } from "../text";\nexport { readDocx } from "../text/docx";\nimport { buildFormsWorkbook } from "../spec/layout";`,
+  ],
+  [
+    "src/text/x.ts",
+    `import mammoth from "mammoth";\nimport { Document } from "docx";\nimport { readReport } from "../engine/reader";\nimport { catalog } from "../catalog";\nimport { textVi } from "../i18n/text";`,
   ],
   [
     "src/excel/x.ts",
@@ -93,7 +127,7 @@ const RIGHT: [string, string][] = [
   ],
   [
     "src/taskpane/legacy/x.ts",
-    `import "core-js/es/map";\nimport { createExcelHost } from "../../excel/host";\nimport { el } from "./dom";\nimport { n } from "./es5/numbers";\nimport { insertForms } from "../../app/insert";`,
+    `import "core-js/es/map";\nimport { createExcelHost } from "../../excel/host";\nimport { el } from "./dom";\nimport { n } from "./es5/numbers";\nimport { insertForms } from "../../app/insert";\nimport { groupFindings } from "../../app/findings";`,
   ],
   [
     "src/taskpane/legacy/es5/x.ts",
@@ -105,7 +139,7 @@ const RIGHT: [string, string][] = [
   ],
   [
     "src/cli/x.ts",
-    `import { readFileSync } from "fs";\nimport path from "node:path";\nimport { readXlsx } from "../xlsx/node";\nimport { insertForms } from "../app/insert";`,
+    `import { readFileSync } from "fs";\nimport path from "node:path";\nimport { readXlsx } from "../xlsx/node";\nimport { insertForms } from "../app/insert";\nimport { buildConsolidatedWorkbook } from "../spec/consolidate-layout";`,
   ],
 ];
 

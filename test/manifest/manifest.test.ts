@@ -144,15 +144,18 @@ describe("manifest.xml", () => {
   it("has icons, a support URL and no foreign domains", () => {
     expect(child(root, "IconUrl")!.attrs.DefaultValue).toMatch(/^https:\/\/localhost:3000\/assets\/icon-32\.png$/);
     expect(child(root, "HighResolutionIconUrl")!.attrs.DefaultValue).toMatch(/icon-64\.png$/);
-    expect(child(root, "SupportUrl")!.attrs.DefaultValue).toMatch(/^https:\/\//);
+    // the user guide built beside the pane (webpack.page.js: dist/huong-dan.html), not the pane itself
+    expect(child(root, "SupportUrl")!.attrs.DefaultValue).toMatch(/^https:\/\/localhost:3000\/huong-dan\.html$/);
     expect(all(root, "AppDomain")).toHaveLength(0);
     const urls = [...text.matchAll(/https?:\/\/[^"'\s<]+/g)].map((m) => m[0]).filter((u) => !u.includes("schemas.microsoft.com") && !u.includes("www.w3.org"));
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u.startsWith("https://localhost:3000/")).toBe(true);
   });
 
-  it("points only at pages the build produces (taskpane.html, commands.html) and assets that exist", () => {
-    const pages = new Set(["taskpane.html", "commands.html"]);
+  it("points only at pages the build produces (taskpane.html, commands.html, huong-dan.html) and assets that exist", () => {
+    const pages = new Set(["taskpane.html", "commands.html", "huong-dan.html"]);
+    // the guide is emitted by the page's build, beside the pane
+    expect(fs.readFileSync(path.join(__dirname, "..", "..", "webpack.page.js"), "utf8")).toMatch(/page\("huong-dan\.html"/);
     const paths = [...text.replace(/<!--[\s\S]*?-->/g, "").matchAll(/https:\/\/localhost:3000\/([^"?<\s]*)/g)].map((m) => m[1]);
     for (const p of paths) {
       const ok = pages.has(p) || (p.startsWith("assets/") && fs.existsSync(path.join(__dirname, "..", "..", p)));

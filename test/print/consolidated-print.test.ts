@@ -10,11 +10,11 @@ import {
   buildConsolidatedWorkbook,
   CONS_HEADER_ROW,
   printPagesWide,
-} from "../../src/engine/consolidate-layout";
+} from "../../src/spec/consolidate-layout";
 import { columnPoints, linesHeight, wrapLines } from "../../src/engine/text-fit";
 import { createExcelHost } from "../../src/excel/host";
 import { writeWorkbook } from "../../src/xlsx/write";
-import { FakeWorkbook } from "../excel/fake-excel";
+import { FakeWorkbook } from "../standin/excel";
 import { addinReport, unitInput } from "../consolidate/helpers";
 
 jest.setTimeout(60_000);

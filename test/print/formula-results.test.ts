@@ -6,9 +6,9 @@
 import ExcelJS from "exceljs";
 import { formRows, isValueRow, relationsIn } from "../../src/catalog";
 import { consolidate } from "../../src/engine/consolidate";
-import { buildConsolidatedWorkbook, CONS_COL, fillForms } from "../../src/engine/consolidate-layout";
+import { buildConsolidatedWorkbook, CONS_COL, fillForms } from "../../src/spec/consolidate-layout";
 import { withFormulaResults } from "../../src/engine/formula-results";
-import { buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/engine/layout";
+import { buildFormsWorkbook, FIRST_DATA_ROW } from "../../src/spec/layout";
 import type { WorkbookSpec } from "../../src/engine/sheet-spec";
 import { readWorkbookBytes } from "../../src/xlsx/node";
 import { writeWorkbook } from "../../src/xlsx/write";

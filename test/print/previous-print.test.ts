@@ -8,8 +8,9 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { consolidate, Consolidation } from "../../src/engine/consolidate";
-import { buildConsolidatedWorkbook, CONS_COL, CONS_PREV_COL } from "../../src/engine/consolidate-layout";
-import { parseUnitsMap, previousColumn, PreviousOutcome } from "../../src/engine/previous-consolidation";
+import { buildConsolidatedWorkbook, CONS_COL, CONS_PREV_COL } from "../../src/spec/consolidate-layout";
+import { comparePreviousPeriod } from "../../src/app/consolidate";
+import { parseUnitsMap, PreviousOutcome } from "../../src/engine/previous-consolidation";
 import { readWorkbookBytes } from "../../src/xlsx/node";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { addinReport, unitInput } from "../consolidate/helpers";
@@ -57,7 +58,7 @@ beforeAll(async () => {
       .map((x) => `UBND xã ${x} → UBND xã Thạnh Đông mới sau sắp xếp đơn vị hành chính năm 2025`)
       .join("\n")
   ).map;
-  prev = previousColumn(now, "tong-hop-nam-2024.xlsx", back.sheets, map);
+  prev = comparePreviousPeriod(now, "tong-hop-nam-2024.xlsx", { ok: true, sheets: back.sheets }, map);
   file = path.join(OUT, "tong-hop-ky-truoc.xlsx");
   fs.writeFileSync(file, await writeWorkbook(buildConsolidatedWorkbook(now, [], prev)));
 });

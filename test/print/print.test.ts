@@ -13,8 +13,8 @@ import { formRows, Indicator, isValueRow, LEVELS, Level, relationsIn, VERSION_ID
 import { run } from "../../src/cli/main";
 import { consolidate } from "../../src/engine/consolidate";
 import { buildAppendix } from "../../src/engine/appendix";
-import { buildAppendixSheet } from "../../src/engine/appendix-layout";
-import { buildConsolidatedWorkbook } from "../../src/engine/consolidate-layout";
+import { buildAppendixSheet } from "../../src/spec/appendix-layout";
+import { buildConsolidatedWorkbook } from "../../src/spec/consolidate-layout";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { addinReport, unitInput } from "../consolidate/helpers";
 import { convertToPdf, isA4, LineBox, overlaps, pageSizes, pdfPages } from "./pdf";

@@ -6,7 +6,7 @@
  */
 import fs from "fs";
 import { catalog, formInfo, LEVELS, labelFor, unitFor } from "../../src/catalog";
-import { buildFormSheet, FIRST_DATA_ROW, WIDTHS } from "../../src/engine/layout";
+import { buildFormSheet, FIRST_DATA_ROW, WIDTHS } from "../../src/spec/layout";
 import type { SheetSpec } from "../../src/engine/sheet-spec";
 import {
   columnPoints,

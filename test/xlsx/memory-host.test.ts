@@ -4,7 +4,7 @@
  * original bytes are never changed, and what ExcelJS cannot carry (pictures, charts) is named before saving.
  */
 import ExcelJS from "exceljs";
-import { buildFormsWorkbook } from "../../src/engine/layout";
+import { buildFormsWorkbook } from "../../src/spec/layout";
 import { parsePeriod } from "../../src/engine/period";
 import { readReport } from "../../src/engine/reader";
 import { validate } from "../../src/engine/validate";
@@ -93,4 +93,27 @@ test("a file that is not a workbook gives the reader's Vietnamese reason", () =>
   const o = MemoryWorkbook.open(new TextEncoder().encode("không phải tệp Excel"), "x.xlsx");
   expect(o.ok).toBe(false);
   if (!o.ok) expect(o.reason).toMatch(/[àáảãạăâđêôơư]/);
+});
+
+test("it is an ExcelHost of its own: file capabilities, the selected cell told to the page with the rows around it", async () => {
+  const spec = buildFormsWorkbook([3], opts);
+  const wb = MemoryWorkbook.empty();
+  await wb.writeWorkbook(spec, { existing: "keep" });
+  const host: import("../../src/app/host").ExcelHost = wb;
+  expect(host.capabilities()).toMatchObject({ apiVersion: "0", supported: true, dataValidation: true });
+  const seen: string[] = [];
+  const off = wb.onSelect((at) => seen.push(`${at.sheet}!${at.a1}`));
+  await wb.writeCells("Biểu mẫu 3", [{ a1: "D20", cell: { t: "n", v: 1946 } }]);
+  await host.selectCell("Biểu mẫu 3", "D20");
+  expect(seen).toEqual(["Biểu mẫu 3!D20"]);
+  const near = wb.around("Biểu mẫu 3", "D20", { before: 1, after: 1, cols: 5 })!;
+  expect(near.rows).toEqual([19, 20, 21]);
+  expect(near.cols).toEqual([1, 2, 3, 4, 5]);
+  expect(near.values[1][3]).toBe(1946);
+  expect(String(near.values[1][0])).toMatch(/^3\.3\.1/);
+  expect(near.formulas[0][3]).toMatch(/^=/); // 3.3, the ratio above, is a formula
+  off();
+  await host.selectCell("Biểu mẫu 3", "D21");
+  expect(seen).toHaveLength(1);
+  expect(wb.around("Không có", "D1", { before: 1, after: 1, cols: 5 })).toBeUndefined();
 });

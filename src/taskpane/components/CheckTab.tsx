@@ -12,10 +12,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookSettings } from "../../engine/conventions";
-import type { Finding } from "../../engine/types";
+import type { WordedFinding as Finding } from "../../app/findings";
 import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { groupFindings } from "../logic";
 import { PreviousSection } from "./PreviousSection";
+import { ReportTextSection } from "./ReportTextSection";
 import {
   applyFix as applyFixUseCase,
   CheckResult,
@@ -144,7 +145,16 @@ function LazyDetails(props: { className: string; testid: string; summary: string
   );
 }
 
-export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; formsVersion: number; active: boolean }) {
+export function CheckTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  formsVersion: number;
+  active: boolean;
+  /** More buttons beside "Kiểm tra trước khi gửi" (the page: save the checked copy). */
+  actions?: React.ReactNode;
+  /** The line above the buttons, where the add-in's (live, read-only in Excel) does not apply. */
+  hint?: string;
+}) {
   const { host } = props;
   const styles = useStyles();
   const [session, setSession] = React.useState<CheckSession | undefined>(undefined);
@@ -251,7 +261,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
 
   return (
     <div className={styles.col} data-testid="check" data-state={result ? "ready" : "loading"} data-live-reads={session ? session.liveReads : 0}>
-      <Text size={200}>{pane.check.liveHint}</Text>
+      <Text size={200}>{props.hint ?? pane.check.liveHint}</Text>
       <div className={styles.bar}>
         <Button appearance="primary" onClick={preSend} disabled={busy} data-testid="presend">
           {pane.check.preSend}
@@ -259,6 +269,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
         <Button onClick={() => void session?.fullRead().catch(() => setNote({ intent: "error", lines: [pane.check.readFailed] }))} disabled={busy} data-testid="refresh">
           {pane.check.refresh}
         </Button>
+        {props.actions}
       </div>
       {busy && <Spinner size="tiny" label={pane.check.checking} />}
       {summary && (
@@ -271,6 +282,7 @@ export function CheckTab(props: { host: ExcelHost; settings: WorkbookSettings; f
           </MessageBarBody>
         </MessageBar>
       )}
+      <ReportTextSection host={host} report={result?.report} />
       {stampNote && (
         <MessageBar intent={stampNote.intent} data-testid="stamp-note">
           <MessageBarBody>{stampNote.lines[0]}</MessageBarBody>

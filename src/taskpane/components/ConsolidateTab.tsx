@@ -27,7 +27,7 @@ import { pane } from "../../i18n/pane";
 import { readUnitFile } from "../../xlsx/consolidate-files";
 import { readWorkbookFile } from "../../xlsx/read";
 import { vi } from "../../i18n/vi";
-import { periodLabel } from "../../engine/period";
+import { periodLabel } from "../../i18n/findings";
 import { isXlsxName, parseExpectedUnits } from "../logic";
 import {
   checkUnitsMap,
@@ -59,7 +59,18 @@ const useStyles = makeStyles({
 });
 
 
-export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSettings }) {
+export function ConsolidateTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  /** Fill the unit's own forms right after writing the consolidation (the page: its download carries them). */
+  autoFill?: boolean;
+  /** What to say when the consolidating unit has no name, where its fields are not on the insert tab. */
+  needSettings?: string;
+  /** Shown under the results once a consolidation is written (the page: download it). */
+  actions?: React.ReactNode;
+  /** After a consolidation is written (and, with autoFill, the own forms filled). */
+  onDone?: () => void;
+}) {
   const styles = useStyles();
   const [files, setFiles] = React.useState<File[]>([]);
   const [expected, setExpected] = React.useState("");
@@ -108,7 +119,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
     try {
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       if (!props.settings.unit.trim()) {
-        setMsg({ intent: "error", lines: [pane.consolidate.needSettings] });
+        setMsg({ intent: "error", lines: [props.needSettings ?? pane.consolidate.needSettings] });
         return;
       }
       const { existing, previous } = await consolidationContext(props.host);
@@ -154,12 +165,16 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
       setMsg({ intent: "success", lines: [pane.consolidate.done(out.counted, w.written.join(", "))] });
     } catch (e) {
       setMsg({ intent: "error", lines: [pane.consolidate.failed, e instanceof Error ? e.message : String(e)] });
+      return;
     } finally {
       setBusy(false);
     }
+    if (props.autoFill) await fill(out);
+    props.onDone?.();
   }
 
-  async function fill() {
+  async function fill(out: ConsolidateOutput | undefined = done) {
+    const done = out;
     if (!done) return;
     setBusy(true);
     setFillMsg(undefined);
@@ -307,6 +322,7 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </MessageBarBody>
         </MessageBar>
       )}
+      {done && props.actions}
       {done && done.watch.length > 0 && (
         <MessageBar intent="warning" data-testid="watch-list" role="status">
           <MessageBarBody>
@@ -319,8 +335,8 @@ export function ConsolidateTab(props: { host: ExcelHost; settings: WorkbookSetti
           </MessageBarBody>
         </MessageBar>
       )}
-      {done && (
-        <Button onClick={fill} disabled={busy} data-testid="fill-own">
+      {done && !props.autoFill && (
+        <Button onClick={() => fill()} disabled={busy} data-testid="fill-own">
           {busy ? pane.consolidate.filling : pane.consolidate.fill}
         </Button>
       )}

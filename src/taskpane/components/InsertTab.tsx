@@ -41,80 +41,24 @@ function errorText(e: unknown): string {
   return m || pane.error.generic("?");
 }
 
-export function InsertTab(props: {
-  host: ExcelHost;
+/**
+ * The unit's level, period, year, name and edition of the forms: the insert tab's fields, also the consolidating
+ * unit's fields on the page that works on files. The year is kept as typed (`yearText`) until it is a valid year.
+ */
+export function SettingsFields(props: {
   settings: WorkbookSettings;
-  settingsLoaded?: boolean;
   onSettings: (s: WorkbookSettings) => void;
-  onInserted: () => void;
+  yearText: string;
+  onYearText: (t: string) => void;
+  unitError?: boolean;
 }) {
-  const { host, settings, onSettings } = props;
+  const { settings, onSettings, yearText, unitError } = props;
   const styles = useStyles();
-  const [yearText, setYearText] = React.useState(String(settings.period.year));
-  const [forms, setForms] = React.useState<number[]>([...FORM_NUMBERS]);
-  const [busy, setBusy] = React.useState(false);
-  const [msg, setMsg] = React.useState<Msg>(undefined);
-  const [ask, setAsk] = React.useState<string[] | undefined>(undefined);
-  const [unitError, setUnitError] = React.useState(false);
-  const resultRef = React.useRef<HTMLDivElement>(null);
-
-  // The result appears below the form: bring it into view in the narrow pane.
-  React.useEffect(() => {
-    if (msg) resultRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [msg]);
-
-  React.useEffect(() => setYearText(String(settings.period.year)), [settings.period.year]);
-
   const update = (patch: Partial<WorkbookSettings>) => onSettings({ ...settings, ...patch });
   const yearOk = yearFromText(yearText) !== undefined;
-
-  async function write(existing: "keep" | "replace") {
-    setAsk(undefined);
-    setBusy(true);
-    try {
-      const spec = layoutFor(forms, { ...settings, unit: settings.unit.trim() });
-      const r = await insertForms(host, spec, existing);
-      setMsg({ intent: r.intent, lines: r.lines });
-      props.onInserted();
-    } catch (e) {
-      setMsg({ intent: "error", lines: [errorText(e)] });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function onInsert() {
-    setMsg(undefined);
-    const problem = insertProblem(forms, settings, yearText);
-    if (problem) {
-      if (problem.field === "unit") setUnitError(true);
-      setMsg({ intent: "error", lines: [problem.message] });
-      return;
-    }
-    setBusy(true);
-    try {
-      const plan = await planInsert(host, forms, settings);
-      setBusy(false);
-      if (plan.clash.length > 0) {
-        setAsk(plan.clash);
-        return;
-      }
-      await write("keep");
-    } catch (e) {
-      setBusy(false);
-      setMsg({ intent: "error", lines: [errorText(e)] });
-    }
-  }
-
-  const allChecked = forms.length === FORM_NUMBERS.length ? true : forms.length === 0 ? false : "mixed";
-
+  const setYearText = props.onYearText;
   return (
-    <div className={styles.form}>
-      {props.settingsLoaded && (
-        <MessageBar intent="info" data-testid="settings-loaded">
-          <MessageBarBody>{pane.insert.settingsLoaded}</MessageBarBody>
-        </MessageBar>
-      )}
+    <>
       <Field className={styles.field} label={pane.insert.level}>
         <Select
           className={styles.control}
@@ -177,6 +121,91 @@ export function InsertTab(props: {
           ))}
         </Select>
       </Field>
+    </>
+  );
+}
+
+export function InsertTab(props: {
+  host: ExcelHost;
+  settings: WorkbookSettings;
+  settingsLoaded?: boolean;
+  onSettings: (s: WorkbookSettings) => void;
+  /** After a write; a line it returns is added to the result (the page: the file downloaded). */
+  onInserted: () => void | Promise<string | void>;
+  /** The button's words where inserting means something else (the page: create and download a file). */
+  labels?: { button: string; working: string };
+}) {
+  const { host, settings, onSettings } = props;
+  const styles = useStyles();
+  const [yearText, setYearText] = React.useState(String(settings.period.year));
+  const [forms, setForms] = React.useState<number[]>([...FORM_NUMBERS]);
+  const [busy, setBusy] = React.useState(false);
+  const [msg, setMsg] = React.useState<Msg>(undefined);
+  const [ask, setAsk] = React.useState<string[] | undefined>(undefined);
+  const [unitError, setUnitError] = React.useState(false);
+  const resultRef = React.useRef<HTMLDivElement>(null);
+
+  // The result appears below the form: bring it into view in the narrow pane.
+  React.useEffect(() => {
+    if (msg) resultRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [msg]);
+
+  React.useEffect(() => setYearText(String(settings.period.year)), [settings.period.year]);
+
+  async function write(existing: "keep" | "replace") {
+    setAsk(undefined);
+    setBusy(true);
+    try {
+      const spec = layoutFor(forms, { ...settings, unit: settings.unit.trim() });
+      const r = await insertForms(host, spec, existing);
+      const extra = await props.onInserted();
+      setMsg({ intent: r.intent, lines: extra ? [...r.lines, extra] : r.lines });
+    } catch (e) {
+      setMsg({ intent: "error", lines: [errorText(e)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onInsert() {
+    setMsg(undefined);
+    const problem = insertProblem(forms, settings, yearText);
+    if (problem) {
+      if (problem.field === "unit") setUnitError(true);
+      setMsg({ intent: "error", lines: [problem.message] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const plan = await planInsert(host, forms, settings);
+      setBusy(false);
+      if (plan.clash.length > 0) {
+        setAsk(plan.clash);
+        return;
+      }
+      await write("keep");
+    } catch (e) {
+      setBusy(false);
+      setMsg({ intent: "error", lines: [errorText(e)] });
+    }
+  }
+
+  const allChecked = forms.length === FORM_NUMBERS.length ? true : forms.length === 0 ? false : "mixed";
+
+  return (
+    <div className={styles.form}>
+      {props.settingsLoaded && (
+        <MessageBar intent="info" data-testid="settings-loaded">
+          <MessageBarBody>{pane.insert.settingsLoaded}</MessageBarBody>
+        </MessageBar>
+      )}
+      <SettingsFields
+        settings={settings}
+        onSettings={onSettings}
+        yearText={yearText}
+        onYearText={setYearText}
+        unitError={unitError}
+      />
       <fieldset className={styles.forms}>
         <legend className={styles.legend}>{pane.insert.forms}</legend>
         <Checkbox
@@ -196,7 +225,7 @@ export function InsertTab(props: {
         ))}
       </fieldset>
       <Button appearance="primary" onClick={onInsert} disabled={busy} data-testid="insert">
-        {busy ? <Spinner size="tiny" label={pane.insert.working} /> : pane.insert.button}
+        {busy ? <Spinner size="tiny" label={props.labels?.working ?? pane.insert.working} /> : (props.labels?.button ?? pane.insert.button)}
       </Button>
       {msg && (
         <MessageBar intent={msg.intent} data-testid="insert-result" role="status">

@@ -5,7 +5,8 @@
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { previousPaneText as T, previousText } from "../../i18n/previous";
+import { previousPaneText as T } from "../../i18n/previous";
+import { periodLabel } from "../../i18n/findings";
 import { readUnitFile } from "../../xlsx/consolidate-files";
 import { isXlsxName } from "../logic";
 import { CheckResult, CheckSession, ExcelHost, forgetEarlier, rememberEarlierFiles } from "../../app";
@@ -99,7 +100,7 @@ export function PreviousSection(props: { host: ExcelHost; session?: CheckSession
           {comparisons.map((c) => (
             <li key={c.file} data-used={c.used} className={c.used ? undefined : styles.refused}>
               <Text size={200}>
-                {c.used && c.period ? T.used(previousText.period(c.period), c.file) : (c.message ?? c.file)}
+                {c.used && c.period ? T.used(periodLabel(c.period), c.file) : (c.message ?? c.file)}
               </Text>
             </li>
           ))}

@@ -6,7 +6,8 @@
  */
 import { catalog, FORM_NUMBERS, LEVELS } from "../../catalog";
 import type { WorkbookSettings } from "../../engine/conventions";
-import type { Finding, PeriodKind } from "../../engine/types";
+import type { PeriodKind } from "../../engine/types";
+import type { WordedFinding as Finding } from "../../app/findings";
 import { CheckResult, CheckSession, createCheckSession, stampView } from "../../app/check-session";
 import type { ExcelHost } from "../../app/host";
 import { insertForms, insertProblem, layoutFor, planInsert, yearFromText } from "../../app/insert";
@@ -16,10 +17,7 @@ import { SETTINGS_KEYS } from "../../engine/conventions";
 import { legacyVi } from "../../i18n/legacy";
 import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
-// Shell → shell, refused by the import rule (eslint.boundaries.mjs): the findings' grouping is view code shared by
-// both panes; it moves to src/app with the rest of the pane logic.
-// eslint-disable-next-line no-restricted-imports
-import { groupFindings } from "../logic";
+import { groupFindings } from "../../app/findings";
 import { addChildren, clear, h, setMessage, show } from "./dom";
 
 function errorText(e: unknown): string {

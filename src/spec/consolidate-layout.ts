@@ -9,41 +9,41 @@
  *   the value cells; the rows the unit fills itself stay open.
  */
 import { formInfo } from "../catalog/index";
-import { consolidateText as T, ruleLabels, statusLabels } from "../i18n/consolidate";
-import type { Consolidation, TotalRow, UnitCell } from "./consolidate";
-import { totalValues } from "./consolidate";
-import { APP_VERSION, COL, decodeMeta, encodeMeta, SETTINGS_SHEET } from "./conventions";
-import { buildAppendix } from "./appendix";
+import {
+  consolidateText as T,
+  ruleLabels,
+  statusLabels,
+  totalFlag,
+  totalFlags,
+  unitMessages,
+} from "../i18n/consolidate";
+import type { Consolidation, TotalRow, UnitCell } from "../engine/consolidate";
+import { totalValues } from "../engine/consolidate";
+import {
+  APP_VERSION,
+  COL,
+  CONS_COL,
+  CONS_FIRST_ROW,
+  CONS_HEADER_ROW,
+  CONS_PREV_COL,
+  consFirstUnit,
+  decodeMeta,
+  encodeMeta,
+  SETTINGS_SHEET,
+} from "../engine/conventions";
+import { buildAppendix } from "../engine/appendix";
 import { buildAppendixSheet } from "./appendix-layout";
 import { buildFormsWorkbook } from "./layout";
-import { periodCode, periodLabel } from "./period";
-import { colLetters } from "./a1";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "./sheet-spec";
-import { columnPoints, fitRowHeights } from "./text-fit";
-import type { PreviousColumn, PreviousOutcome } from "./previous-consolidation";
+import { periodCode } from "../engine/period";
+import { periodLabel, readerNote } from "../i18n/findings";
+import { colLetters } from "../engine/a1";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
+import { columnPoints, fitRowHeights } from "../engine/text-fit";
+import type { PreviousColumn, PreviousOutcome } from "../engine/previous-consolidation";
 import { previousConsolidationText as PT } from "../i18n/previous";
 
-/** Columns of the Tổng hợp tab (1-based). F holds the indicator id, as on the forms (COL.id). */
-export const CONS_COL = {
-  code: 1,
-  label: 2,
-  unit: 3,
-  total: 4,
-  override: 5,
-  id: COL.id,
-  rule: 7,
-  flags: 8,
-  firstUnit: 9,
-} as const;
-/**
- * Compared with the previous period, three columns follow the fixed ones and the unit columns move right:
- * the previous figure, the change (this period − previous; rates in points) and the change in %.
- */
-export const CONS_PREV_COL = { previous: 9, change: 10, changePct: 11 } as const;
-/** The first unit column of a Tổng hợp tab, with or without the previous period's columns. */
-export const consFirstUnit = (withPrevious: boolean): number => (withPrevious ? 12 : CONS_COL.firstUnit);
-export const CONS_HEADER_ROW = 4;
-export const CONS_FIRST_ROW = 5;
+// the Tổng hợp tab's columns and rows live in engine/conventions (the reader of a previous consolidation needs them)
+export { CONS_COL, CONS_FIRST_ROW, CONS_HEADER_ROW, CONS_PREV_COL, consFirstUnit } from "../engine/conventions";
 
 const txt = (v: unknown): CellSpec => ({ t: "s", v: String(v ?? "") });
 /** Fill of a total (and its flag) that lacks some unit's figure. */
@@ -65,7 +65,7 @@ function unitCell(c: UnitCell | undefined): CellSpec {
 }
 
 /** F1 of every sheet a consolidation writes (Tổng hợp, Phụ lục, Tình trạng tệp): whose, which period, which edition. */
-export function consolidatedMeta(c: Consolidation): string {
+export function consolidatedMeta(c: Consolidation, firstUnit?: number): string {
   return encodeMeta({
     kind: "consolidated",
     version: c.version,
@@ -73,6 +73,7 @@ export function consolidatedMeta(c: Consolidation): string {
     unit: c.unit,
     period: periodCode(c.period),
     app: APP_VERSION,
+    ...(firstUnit !== undefined && firstUnit !== CONS_COL.firstUnit ? { firstUnit } : {}),
   });
 }
 
@@ -91,7 +92,7 @@ export function buildConsolidatedSheet(c: Consolidation, prev?: PreviousColumn):
 
   const r1 = blank();
   r1[0] = txt(T.title(c.unit, periodLabel(c.period)));
-  r1[CONS_COL.id - 1] = txt(consolidatedMeta(c));
+  r1[CONS_COL.id - 1] = txt(consolidatedMeta(c, fu));
   const r2 = blank();
   r2[0] = txt(T.subtitle(nUnits, c.units.length));
   const r3 = blank();
@@ -153,7 +154,7 @@ export function buildConsolidatedSheet(c: Consolidation, prev?: PreviousColumn):
     x[CONS_COL.id - 1] = txt(t.indicatorId);
     if (t.kind !== "section") {
       x[CONS_COL.rule - 1] = txt(ruleLabels[t.rule]);
-      if (t.flags.length) x[CONS_COL.flags - 1] = txt(t.flags.join("; "));
+      if (t.flags.length) x[CONS_COL.flags - 1] = txt(totalFlags(t).join("; "));
       x[CONS_COL.total - 1] = totalCell(t, row, rowOf, firstU, lastU, nUnits);
       t.cells.forEach((uc, k) => (x[fu - 1 + k] = unitCell(uc)));
       if (prev) previousCells(x, t, row, prev, styles);
@@ -306,7 +307,7 @@ export function buildConsolidationStatusSheet(c: Consolidation, previous?: Previ
   section(
     T.filesTitle,
     [...T.filesHead],
-    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], u.errors, u.warnings, u.messages.join(" ")])
+    c.units.map((u) => [u.file, u.unit, statusLabels[u.status], u.errors, u.warnings, unitMessages(u).join(" ")])
   );
   if (c.missing.length > 0)
     section(
@@ -320,7 +321,7 @@ export function buildConsolidationStatusSheet(c: Consolidation, previous?: Previ
     section(
       T.notesTitle,
       [noteUnit, noteForm, noteCode, "", "", noteText],
-      c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.text])
+      c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.said ? readerNote(n.said) : (n.text ?? "")])
     );
   if (previous) {
     // long lines go over A–E, merged and wrapped, as the section titles do
@@ -421,7 +422,9 @@ export function buildConsolidatedForms(c: Consolidation): WorkbookSpec {
 function markIncomplete(wb: WorkbookSpec, c: Consolidation): void {
   const filled = totalValues(c);
   const flagOf = new Map(
-    c.rows.filter((r) => r.incomplete.length > 0 && filled.has(r.indicatorId)).map((r) => [r.indicatorId, r.flags[0]])
+    c.rows
+      .filter((r) => r.incomplete.length > 0 && filled.has(r.indicatorId))
+      .map((r) => [r.indicatorId, totalFlag(r.flags[0])])
   );
   if (flagOf.size === 0) return;
   for (const sh of wb.sheets)

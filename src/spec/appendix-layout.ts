@@ -7,15 +7,15 @@
  * writes.
  */
 import { appendixText as T } from "../i18n/appendix";
-import { Appendix, WatchItem } from "./appendix";
-import { COL } from "./conventions";
-import type { Consolidation } from "./consolidate";
+import { Appendix, WatchItem } from "../engine/appendix";
+import { COL } from "../engine/conventions";
+import type { Consolidation } from "../engine/consolidate";
 import { consolidatedMeta } from "./consolidate-layout";
-import { formatVi } from "./numbers";
-import { periodLabel } from "./period";
-import { colLetters } from "./a1";
-import type { CellSpec, SheetSpec } from "./sheet-spec";
-import { fitRowHeights } from "./text-fit";
+import { formatVi } from "../engine/numbers";
+import { periodLabel } from "../i18n/findings";
+import { colLetters } from "../engine/a1";
+import type { CellSpec, SheetSpec } from "../engine/sheet-spec";
+import { fitRowHeights } from "../engine/text-fit";
 
 export const APPENDIX_GROUP_ROW = 4;
 export const APPENDIX_LABEL_ROW = 5;

@@ -16,14 +16,20 @@ import {
   relationsIn,
   unitFor,
 } from "../catalog";
-import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "./conventions";
-import { periodCode, periodHeaderText } from "./period";
-import { serializeSettings } from "./settings";
-import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "./sheet-spec";
-import type { Period } from "./types";
-import { fitRowHeights } from "./text-fit";
+import { APP_VERSION, COL_LETTER, encodeMeta, SETTINGS_KEYS, WorkbookSettings } from "../engine/conventions";
+import { periodCode, periodWindow, viDate } from "../engine/period";
+import { serializeSettings } from "../engine/settings";
+import type { CellSpec, ConditionalFormatEntry, SheetSpec, ValidationEntry, WorkbookSpec } from "../engine/sheet-spec";
+import type { Period } from "../engine/types";
+import { fitRowHeights } from "../engine/text-fit";
 import { layoutVi } from "../i18n/layout";
+import { periodHeader } from "../i18n/findings";
 
+/** The line under a form's title: period and counting window ("Kỳ báo cáo: Quý I năm 2023 (số liệu tính từ …)"). */
+export function periodHeaderText(p: Period): string {
+  const w = periodWindow(p);
+  return periodHeader(p, viDate(w.from), viDate(w.to));
+}
 export interface LayoutOptions {
   level: Level;
   version: string;
