@@ -248,6 +248,31 @@ describe("cchc consolidate --previous", () => {
     );
   });
 
+  test("a Tổng hợp that was itself compared with its previous period serves as the next one's previous period", async () => {
+    // tong-hop-6t-2025.xlsx (first test) carries Kỳ trước / Thay đổi columns before its unit columns
+    const year = [await commune("n2025b", "N-2025", "UBND xã Tân Lập", 9)];
+    const r = await cchc(
+      "consolidate",
+      ...year,
+      "-o",
+      at("tong-hop-n-2025-b.xlsx"),
+      "--level",
+      "huyen",
+      "--period",
+      "N-2025",
+      "--unit",
+      "UBND huyện Tân Châu",
+      "--previous",
+      at("tong-hop-6t-2025.xlsx"),
+      "--json"
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.previous.used).toBe(true);
+    expect(j.previous.totals["3:3.3.1"]).toBe(700);
+    expect(j.previous.missingNow).toEqual(["Xã Định Hiệp"]);
+  });
+
   test("a units list that cannot be read changes nothing (exit 2, no output)", async () => {
     const bad = at("hong.txt");
     fs.writeFileSync(bad, "Xã An Bình → Xã Tân Lập\nXã An Bình → Xã Định Hiệp\nchỉ một tên\n");
