@@ -4,13 +4,15 @@
  * (leading and trailing edge: a single edit is checked at once), and say how the figures compare with the
  * pre-send stamp. Read-only: a live check never writes to the workbook (the user keeps Undo).
  */
-import { decodeMeta, SheetMeta } from "../engine/conventions";
+import { decodeMeta, SETTINGS_KEYS, SheetMeta } from "../engine/conventions";
+import { compareWithEarlier, Comparison, earlierReport } from "../engine/previous";
+import { EarlierFigures, parseEarlier } from "../engine/settings";
 import { checkStamp } from "../engine/fingerprint";
 import { readReport } from "../engine/reader";
 import { a1 } from "../engine/a1";
 import type { GridSheet, Report, ReportEntry } from "../engine/types";
 import { CheckFailure, CheckLogger, validateReport, ValidateOptions } from "../engine/validate";
-import { findingMessage } from "../i18n/findings";
+import { findingMessage, refusalMessage } from "../i18n/findings";
 import { createCoalescer, Timers } from "./coalesce";
 import { WordedFinding, wordFinding } from "./findings";
 import type { ChangeEvent, ExcelHost } from "./host";
@@ -26,6 +28,11 @@ export interface CheckResult {
   rulesRun: number;
   /** The checks that failed on a defect (each is also a "check-failed" finding). */
   failures: CheckFailure[];
+  /**
+   * The earlier reports remembered in the workbook ("So với kỳ trước") and how each compared: their findings
+   * are among `findings`; a refused one says why. Set by the live check session only.
+   */
+  earlier?: { remembered: EarlierFigures[]; comparisons: (Comparison & { message?: string })[] };
 }
 
 /** The support details of a failed check, on the console: its Vietnamese message, then the stack. */
@@ -45,6 +52,17 @@ export function check(grids: GridSheet[], settings: Record<string, string>, opts
     rulesRun: o.rulesRun,
     failures: o.failures,
   };
+}
+
+/**
+ * The check joined by the comparison with the earlier reports remembered in the settings sheet: their
+ * findings are added to the report's own (a refused report adds none and says why).
+ */
+export function withEarlier(r: CheckResult, remembered: EarlierFigures[]): CheckResult {
+  if (remembered.length === 0) return r;
+  const p = compareWithEarlier(r.report, remembered.map(earlierReport));
+  const comparisons = p.comparisons.map((c) => ({ ...c, message: refusalMessage(c) }));
+  return { ...r, findings: [...r.findings, ...p.findings.map(wordFinding)], earlier: { remembered, comparisons } };
 }
 
 /** The metadata of a grid sheet (F1), if it is one of ours. */
@@ -196,6 +214,9 @@ export function createCheckSession(host: ExcelHost, opts: CheckSessionOptions): 
   let alive = true;
   let liveReads = 0;
   let unsubscribe: (() => Promise<void>) | undefined;
+  // the remembered earlier reports, parsed once per text of the settings cell
+  let earlierRaw: string | undefined;
+  let earlier: EarlierFigures[] = [];
   const report = (e: unknown) => {
     if (alive && opts.onError) opts.onError(e);
   };
@@ -208,7 +229,11 @@ export function createCheckSession(host: ExcelHost, opts: CheckSessionOptions): 
   ): CheckResult {
     grids = reread ? mergeGrids(grids, fresh, reread) : fresh;
     kv = settings;
-    const r = check(grids, settings);
+    if (settings[SETTINGS_KEYS.earlier] !== earlierRaw) {
+      earlierRaw = settings[SETTINGS_KEYS.earlier];
+      earlier = parseEarlier(earlierRaw);
+    }
+    const r = withEarlier(check(grids, settings), earlier);
     formSheets = formSheetsOf(grids, r);
     result = r;
     if (alive) opts.onResult(r, cause);

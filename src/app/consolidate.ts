@@ -15,14 +15,17 @@ import {
   planSheetReplacement,
 } from "../spec/consolidate-layout";
 import { a1 } from "../engine/a1";
+import { periodLabel } from "../i18n/findings";
 import type { CellSpec, WorkbookSpec } from "../engine/sheet-spec";
-import type { Period, Report } from "../engine/types";
+import type { GridSheet, Period, Report } from "../engine/types";
+import { parseUnitsMap, previousColumn, PreviousOutcome } from "../engine/previous-consolidation";
 import { statusLabels, unitMessages } from "../i18n/consolidate";
+import { previousConsolidationText as PT } from "../i18n/previous";
 import { check } from "./check-session";
 import type { ExcelHost } from "./host";
 import { allForms, layoutFor } from "./insert";
 
-export type { Consolidation, UnitInput };
+export type { Consolidation, UnitInput, PreviousOutcome };
 
 export interface ConsolidateInput {
   name: string;
@@ -36,6 +39,51 @@ export interface ConsolidateInput {
  * keeping sheets of several periods is read for that period's sheets.
  */
 export type UnitReader = (name: string, bytes: Uint8Array, receivedAt?: Date, period?: Period) => UnitInput;
+
+/** Reads a workbook's sheets (the previous period's Tổng hợp); the shell passes the file adapter's reader. */
+export type SheetsReader = (
+  bytes: Uint8Array,
+  name: string
+) => { ok: true; sheets: GridSheet[] } | { ok: false; reason: string };
+
+/**
+ * The "old unit → new unit" list as typed (a file's text or the pane's text box): the map, or one Vietnamese
+ * line naming the lines it could not read (then nothing is consolidated).
+ */
+export function checkUnitsMap(
+  text: string | undefined
+): { ok: true; map: Map<string, string> } | { ok: false; message: string } {
+  const { map, bad } = parseUnitsMap(String(text ?? "").replace(/^\uFEFF/, ""));
+  return bad.length > 0 ? { ok: false, message: PT.badUnitsMap(bad) } : { ok: true, map };
+}
+
+/**
+ * The previous period's columns for a consolidation, from the previous file as read (or why it could not
+ * be read): refused with one Vietnamese line when it is no Tổng hợp, of another level, or of the same or a
+ * later period — the consolidation itself goes on without the columns.
+ */
+export function comparePreviousPeriod(
+  c: Consolidation,
+  file: string,
+  read: { ok: true; sheets: GridSheet[] } | { ok: false; reason: string },
+  unitsMap: Map<string, string> = new Map()
+): PreviousOutcome {
+  if (!read.ok) return { ok: false, file, reason: "unreadable", message: PT.unreadable(file, read.reason) };
+  const r = previousColumn(c, file, read.sheets, unitsMap);
+  if (r.ok) return r;
+  return { ok: false, file, reason: r.reason, message: PT.refused(r.reason, file, r.previous, c) };
+}
+
+/** The lines a shell shows of the comparison: what was compared (or why not), merged units, units gone. */
+export function previousLines(c: Consolidation, p: PreviousOutcome): string[] {
+  if (!p.ok) return [p.message];
+  const col = p.column;
+  const lines = [PT.used(col.file, periodLabel(col.period), col.unit)];
+  if (col.otherUnit) lines.push(PT.otherUnit(col.otherUnit, c.unit));
+  for (const m of col.merged) lines.push(PT.merged(m.unit, m.from));
+  for (const u of col.missingNow) lines.push(PT.missingNow(u));
+  return lines;
+}
 
 /** The roll-up of units already read, for the consolidating unit (the CLI and the pane alike). */
 export function consolidateUnits(inputs: UnitInput[], o: ConsolidateOptions): Consolidation {
@@ -87,10 +135,17 @@ export interface ConsolidateOutput {
   own: OwnRow[];
   /** The units to watch (lowest on the key rates, files with errors, not counted, missing), in Vietnamese. */
   watch: string[];
+  /** The comparison with the previous period's Tổng hợp, when a previous file was given. */
+  previous?: PreviousOutcome;
+  /** What to show of it (previousLines). */
+  previousLines: string[];
 }
 
-/** One row per file (and per expected unit with no file) for a status table. */
-export function unitRows(c: Consolidation): UnitRow[] {
+/**
+ * One row per file (and per expected unit with no file) for a status table; with a previous period, one
+ * more per unit that reported then and is missing now ("gone").
+ */
+export function unitRows(c: Consolidation, previous?: PreviousOutcome): UnitRow[] {
   const rows: UnitRow[] = c.units.map((u) => {
     const label = statusLabels[u.status] ?? u.status;
     // a unit whose check did not complete is never shown as fine, counted or not
@@ -104,6 +159,8 @@ export function unitRows(c: Consolidation): UnitRow[] {
     return { unit: u.unit, file: u.file, status, message: notes.join(" "), progress: 1 };
   });
   for (const m of c.missing) rows.push({ unit: m, status: "missing" });
+  if (previous?.ok)
+    for (const u of previous.column.missingNow) rows.push({ unit: u, status: "gone", message: PT.missingNow(u) });
   return rows;
 }
 
@@ -119,9 +176,17 @@ export async function consolidateFiles(
     existing: { name: string; f1: unknown }[];
     onProgress: (file: string, fraction: number) => void;
     readUnit: UnitReader;
+    /**
+     * The previous period's Tổng hợp file, read with the shell's `readSheets`; `unitsMap`: the "old unit →
+     * new unit" list as typed.
+     */
+    previous?: { file: ConsolidateInput; readSheets: SheetsReader; unitsMap?: string };
   }
 ): Promise<ConsolidateOutput> {
   const s = opts.settings;
+  // a units list that cannot be read changes nothing: said before any file is read
+  const map = checkUnitsMap(opts.previous?.unitsMap);
+  if (!map.ok) throw new Error(map.message);
   const c = await consolidateBytes(
     files,
     { level: s.level, version: s.version, period: s.period, unit: s.unit, expected: opts.expectedUnits },
@@ -131,7 +196,15 @@ export async function consolidateFiles(
   // the Tổng hợp tab, the per-unit appendix and the files' status (as cchc consolidate writes them), each under a
   // name that replaces no sheet of the user's
   const appendix = buildAppendix(c, opts.expectedUnits);
-  const sheets = [buildConsolidatedSheet(c), buildAppendixSheet(c, appendix), buildConsolidationStatusSheet(c)];
+  const pf = opts.previous;
+  const previous = pf
+    ? comparePreviousPeriod(c, pf.file.name, pf.readSheets(pf.file.bytes, pf.file.name), map.map)
+    : undefined;
+  const sheets = [
+    buildConsolidatedSheet(c, previous?.ok ? previous.column : undefined),
+    buildAppendixSheet(c, appendix),
+    buildConsolidationStatusSheet(c, previous),
+  ];
   const plan = planSheetReplacement(opts.existing, sheets);
   const spec: WorkbookSpec = { sheets: sheets.map((sh) => ({ ...sh, name: plan.names.get(sh.name) ?? sh.name })) };
   const own = c.rows
@@ -139,11 +212,13 @@ export async function consolidateFiles(
     .map((t) => ({ indicatorId: t.indicatorId, form: t.form, code: t.code }));
   return {
     spec,
-    units: unitRows(c),
+    units: unitRows(c, previous),
     counted: c.counted.length,
     totals: totalValues(c),
     own,
     watch: watchLines(appendix.watch),
+    previous,
+    previousLines: previous ? previousLines(c, previous) : [],
   };
 }
 

@@ -12,4 +12,5 @@ export * from "./coalesce";
 export * from "./presend";
 export * from "./fixes";
 export * from "./consolidate";
+export * from "./previous";
 export * from "./report-text";

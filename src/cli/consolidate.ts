@@ -7,19 +7,31 @@
  * `--json` prints {"units":[{file,unit,status,errors,warnings,messages,...}],"missing":[...],
  * "totals":{"<form>:<code>": n|null},"incomplete":{"<form>:<code>": [unit names]}} — a total listed under
  * "incomplete" lacks those units' figures (unreadable, blank, form not sent, or not in their version).
+ * `--previous TONG-HOP-KY-TRUOC.xlsx [--units-map CU-MOI.txt]` adds the previous period's column and the change
+ * to Tổng hợp (merged units' previous figures summed onto their successor by the "old → new" list), and
+ * "previous" to the JSON: {file, used, reason, message, period, unit, totals, merged, missingNow, noPrevious}.
+ * A previous file that cannot serve is one line and the consolidation goes on; an unreadable units list stops
+ * everything (exit 2).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_VERSION, isLevel, VERSION_IDS } from "../catalog/index";
 import { sourceLevels } from "../catalog/aggregation";
-import { consolidateUnits } from "../app/consolidate";
+import {
+  checkUnitsMap,
+  comparePreviousPeriod,
+  consolidateUnits,
+  previousLines,
+  PreviousOutcome,
+} from "../app/consolidate";
 import { readUnitFile } from "../xlsx/consolidate-files";
 import { Consolidation, incompleteByCode, totalsByCode, UnitInput } from "../engine/consolidate";
 import { buildConsolidatedWorkbook } from "../spec/consolidate-layout";
 import { decodeMeta, COL, SETTINGS_SHEET } from "../engine/conventions";
-import { parsePeriod } from "../engine/period";
+import { parsePeriod, periodCode } from "../engine/period";
 import type { Level, Period } from "../engine/types";
 import { consolidateText as T, statusLabels, unitMessage, unitMessages } from "../i18n/consolidate";
+import { previousConsolidationText as PT } from "../i18n/previous";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
 
@@ -31,6 +43,9 @@ export interface ConsolidateArgs {
   unit: string;
   version: string;
   expect?: string;
+  /** The previous period's Tổng hợp file, and the "old unit → new unit" list. */
+  previous?: string;
+  unitsMap?: string;
   json: boolean;
 }
 
@@ -45,6 +60,8 @@ export function parseConsolidateArgs(
   let unit: string | undefined;
   let version: string | undefined;
   let expect: string | undefined;
+  let previous: string | undefined;
+  let unitsMap: string | undefined;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -55,6 +72,8 @@ export function parseConsolidateArgs(
     else if (a === "--unit") unit = next();
     else if (a === "--version") version = next();
     else if (a === "--expect") expect = next();
+    else if (a === "--previous") previous = next();
+    else if (a === "--units-map") unitsMap = next();
     else if (a === "--json") json = true;
     else if (a.startsWith("--") && a.includes("=")) {
       const [k, ...rest] = a.split("=");
@@ -65,6 +84,8 @@ export function parseConsolidateArgs(
       else if (k === "--unit") unit = v;
       else if (k === "--version") version = v;
       else if (k === "--expect") expect = v;
+      else if (k === "--previous") previous = v;
+      else if (k === "--units-map") unitsMap = v;
       else return { ok: false, message: T.unknownOption(k) };
     } else if (a.startsWith("-") && a !== "-") return { ok: false, message: T.unknownOption(a) };
     else files.push(a);
@@ -79,11 +100,35 @@ export function parseConsolidateArgs(
   if (!unit || !unit.trim()) return { ok: false, message: T.missingArg("--unit") };
   const v = version ?? DEFAULT_VERSION;
   if (!VERSION_IDS.includes(v)) return { ok: false, message: T.badVersion(v, VERSION_IDS.join(", ")) };
-  return { ok: true, a: { files, out, level, period: p, unit: unit.trim(), version: v, expect, json } };
+  if (unitsMap !== undefined && previous === undefined) return { ok: false, message: PT.unitsMapWithoutPrevious };
+  return {
+    ok: true,
+    a: { files, out, level, period: p, unit: unit.trim(), version: v, expect, previous, unitsMap, json },
+  };
+}
+
+/** The --json "previous" object. */
+function previousJSON(c: Consolidation, p: PreviousOutcome) {
+  if (!p.ok) return { file: p.file, used: false, reason: p.reason, message: p.message };
+  const col = p.column;
+  const totals: Record<string, number | null> = {};
+  for (const r of c.rows)
+    if (r.kind !== "section") totals[`${r.form}:${r.code}`] = col.values.get(r.indicatorId) ?? null;
+  return {
+    file: col.file,
+    used: true,
+    period: periodCode(col.period),
+    unit: col.unit ?? null,
+    totals,
+    merged: col.merged,
+    missingNow: col.missingNow,
+    noPrevious: col.noPrevious,
+    ...(col.otherUnit ? { otherUnit: col.otherUnit } : {}),
+  };
 }
 
 /** The --json object. */
-export function consolidationJSON(c: Consolidation) {
+export function consolidationJSON(c: Consolidation, previous?: PreviousOutcome) {
   return {
     units: c.units.map((u) => ({
       file: u.file,
@@ -100,6 +145,7 @@ export function consolidationJSON(c: Consolidation) {
     missing: c.missing,
     totals: totalsByCode(c),
     incomplete: incompleteByCode(c),
+    ...(previous ? { previous: previousJSON(c, previous) } : {}),
   };
 }
 
@@ -126,7 +172,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
   }
   const a = parsed.a;
   const outAbs = path.resolve(a.out);
-  if (a.files.some((f) => path.resolve(f) === outAbs)) {
+  if ([...a.files, ...(a.previous ? [a.previous] : [])].some((f) => path.resolve(f) === outAbs)) {
     err(T.outIsInput);
     return 2;
   }
@@ -143,6 +189,23 @@ export async function runConsolidate(args: string[]): Promise<number> {
       err(T.cannotReadExpect(a.expect));
       return 2;
     }
+  }
+  // the "old → new" list: a line that cannot be read stops everything (nothing is written)
+  let unitsMap = new Map<string, string>();
+  if (a.unitsMap) {
+    let text: string;
+    try {
+      text = fs.readFileSync(a.unitsMap, "utf8");
+    } catch {
+      err(PT.cannotReadUnitsMap(a.unitsMap));
+      return 2;
+    }
+    const m = checkUnitsMap(text);
+    if (!m.ok) {
+      err(m.message);
+      return 2;
+    }
+    unitsMap = m.map;
   }
   if (!outputReplaceable(a.out)) {
     err(T.outputNotOurs(a.out));
@@ -175,14 +238,30 @@ export async function runConsolidate(args: string[]): Promise<number> {
     err(T.nothing);
     return 2;
   }
+  let previous: PreviousOutcome | undefined;
+  if (a.previous) {
+    const name = path.basename(a.previous);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = new Uint8Array(fs.readFileSync(a.previous));
+    } catch {
+      bytes = undefined;
+    }
+    previous = comparePreviousPeriod(
+      c,
+      name,
+      bytes ? readWorkbookFile(bytes, name) : { ok: false, reason: PT.notOpened },
+      unitsMap
+    );
+  }
   try {
-    const buf = await writeWorkbook(buildConsolidatedWorkbook(c, expected));
+    const buf = await writeWorkbook(buildConsolidatedWorkbook(c, expected, previous));
     fs.writeFileSync(a.out, buf);
   } catch {
     err(T.cannotWrite(a.out));
     return 2;
   }
-  if (a.json) out(JSON.stringify(consolidationJSON(c)));
+  if (a.json) out(JSON.stringify(consolidationJSON(c, previous)));
   else {
     for (const u of c.units)
       out(
@@ -190,6 +269,7 @@ export async function runConsolidate(args: string[]): Promise<number> {
           (u.status !== "ok" && u.messages[0] ? ` — ${unitMessage(u.messages[0])}` : "")
       );
     out(T.written(a.out, c.counted.length, c.units.length, c.missing.length));
+    if (previous) for (const l of previousLines(c, previous)) (previous.ok ? out : err)(l);
   }
   return 0;
 }

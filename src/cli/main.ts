@@ -9,6 +9,9 @@ import { parseArgs } from "util";
 import { catalog, DEFAULT_VERSION, FORM_NUMBERS, formRows, isLevel, LEVELS, VERSION_IDS } from "../catalog";
 import { check, stampView } from "../app/check-session";
 import { layoutFor } from "../app/insert";
+import { planCarry } from "../app/previous";
+import { parseCell } from "../engine/a1";
+import { specToGrid } from "../engine/formula-results";
 import { parsePeriod, periodCode } from "../engine/period";
 import { findingMessage, periodLabel, readerNote, refusalMessage } from "../i18n/findings";
 import { compareWithEarlier, EarlierReport } from "../engine/previous";
@@ -18,7 +21,9 @@ import { WordedFinding, wordFinding } from "../app/findings";
 import { countFindings } from "../engine/validate";
 import { valuesRead, ValueRead } from "../engine/values-read";
 import { cliVi } from "../i18n/cli";
+import { carryText, previousConsolidationText } from "../i18n/previous";
 import { readWorkbookPath } from "../xlsx/node";
+import { readUnitFile } from "../xlsx/consolidate-files";
 import { runText } from "./text";
 import { writeWorkbook } from "../xlsx/write";
 
@@ -126,6 +131,7 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
         version: { type: "string" },
         forms: { type: "string" },
         "report-no": { type: "string" },
+        "carry-from": { type: "string" },
         force: { type: "boolean" },
       },
       allowPositionals: false,
@@ -160,6 +166,31 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
     { level, version, period, unit },
     { reportNo: values["report-no"] as string | undefined }
   );
+  // on request only: the previous report's stock figures into the new forms' (empty) value cells, each listed
+  const carryFrom = values["carry-from"] as string | undefined;
+  let carried: string[] = [];
+  if (carryFrom !== undefined) {
+    const name = path.basename(carryFrom);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(fs.readFileSync(carryFrom));
+    } catch {
+      io.err(carryText.unreadable(name, previousConsolidationText.notOpened));
+      return 2;
+    }
+    const report = check(spec.sheets.map(specToGrid), spec.settings ?? {}).report;
+    const plan = planCarry(report, { unit, level, period }, readUnitFile(name, bytes));
+    if (plan.refused) {
+      io.err(plan.refused);
+      return 2;
+    }
+    for (const c of plan.write) {
+      const at = parseCell(c.a1);
+      const sh = spec.sheets.find((x) => x.name === c.sheet);
+      if (at && sh?.cells[at.row - 1]) sh.cells[at.row - 1][at.col - 1] = { t: "n", v: c.value };
+    }
+    carried = plan.lines;
+  }
   const buf = await writeWorkbook(spec);
   try {
     fs.writeFileSync(target, buf, { flag: values.force ? "w" : "wx" });
@@ -169,6 +200,7 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
   }
   const rows = forms.reduce((n, f) => n + formRows(f, level, version).length, 0);
   io.out(cliVi.created(out, forms.join(", "), rows));
+  for (const l of carried) io.out(l);
   return 0;
 }
 

@@ -25,11 +25,19 @@ export const CONS_COL = {
   flags: 8,
   firstUnit: 9,
 } as const;
+/**
+ * Compared with the previous period, three columns follow the fixed ones and the unit columns move right:
+ * the previous figure, the change (this period − previous; rates in points) and the change in %.
+ */
+export const CONS_PREV_COL = { previous: 9, change: 10, changePct: 11 } as const;
+/** The first unit column of a Tổng hợp tab, with or without the previous period's columns. */
+export const consFirstUnit = (withPrevious: boolean): number => (withPrevious ? 12 : CONS_COL.firstUnit);
 export const CONS_HEADER_ROW = 4;
 export const CONS_FIRST_ROW = 5;
 export const META_PREFIX = "CCHC:";
 export const SETTINGS_SHEET = "_CCHC";
-export const SETTINGS_KEYS = { settings: "settings", stamp: "stamp" } as const;
+/** `earlier`: the figures of the earlier reports the live check compares with (engine/settings.ts parseEarlier). */
+export const SETTINGS_KEYS = { settings: "settings", stamp: "stamp", earlier: "earlier" } as const;
 
 /** Metadata carried by every form sheet the project writes (JSON after META_PREFIX in F1). */
 export interface SheetMeta {
@@ -43,6 +51,8 @@ export interface SheetMeta {
   period: string;
   /** Version of the add-in/CLI that wrote it. */
   app: string;
+  /** Tổng hợp tab only: its first unit column when it is not CONS_COL.firstUnit (the previous period's columns before it). */
+  firstUnit?: number;
 }
 
 export function encodeMeta(m: SheetMeta): string {

@@ -8,8 +8,11 @@
 import { foldName } from "./consolidate";
 import type { Consolidation } from "./consolidate";
 import { CONS_COL, CONS_HEADER_ROW, decodeMeta } from "./conventions";
-import { parsePeriod } from "./period";
+import { parsePeriod, periodWindow } from "./period";
 import type { GridSheet, GridValue, Level, Period } from "./types";
+
+/** A unit's name for matching across periods: folded, without a leading "UBND"/"Ủy ban nhân dân". */
+const key = (s: string): string => foldName(s).replace(/^(ubnd|uy ban nhan dan)\s+/, "");
 
 export interface PreviousConsolidation {
   sheet: string;
@@ -41,7 +44,10 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
     if (!/tổng hợp/i.test(headTotal.normalize("NFC"))) continue;
     const width = Math.max(0, ...sh.values.map((r) => r?.length ?? 0)) + (sh.origin?.col ?? 1) - 1;
     const unitCols: { col: number; name: string }[] = [];
-    for (let c = CONS_COL.firstUnit; c <= width; c++) {
+    // a tab compared with its own previous period has the comparison columns before the units (meta.firstUnit)
+    const first =
+      typeof meta.firstUnit === "number" && meta.firstUnit > CONS_COL.flags ? meta.firstUnit : CONS_COL.firstUnit;
+    for (let c = first; c <= width; c++) {
       const name = String(at(sh, CONS_HEADER_ROW, c) ?? "").trim();
       if (name) unitCols.push({ col: c, name });
     }
@@ -51,7 +57,8 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
     for (let r = CONS_HEADER_ROW + 1; r <= last; r++) {
       const id = String(at(sh, r, CONS_COL.id) ?? "").trim();
       if (!/^bm[1-7]:/.test(id)) continue;
-      const t = asNumber(at(sh, r, CONS_COL.total));
+      // a figure typed in "Điều chỉnh" corrected that period's total
+      const t = asNumber(at(sh, r, CONS_COL.override)) ?? asNumber(at(sh, r, CONS_COL.total));
       if (t !== undefined) totals.set(id, t);
       for (const u of unitCols) {
         const v = asNumber(at(sh, r, u.col));
@@ -72,8 +79,8 @@ export function readPreviousConsolidation(sheets: GridSheet[]): PreviousConsolid
 
 /**
  * "Old unit → new unit" lines: "Xã An Bình → Xã Tân Lập", with →, ->, =>, a tab or ";" between the names;
- * blank lines and lines starting with # are skipped. Returns folded old name → new name, and the lines that
- * could not be read.
+ * blank lines and lines starting with # are skipped. Returns old name (folded, no "UBND") → new name, and
+ * the lines that could not be read (no two names, or an old unit sent to two different new ones).
  */
 export function parseUnitsMap(text: string): { map: Map<string, string>; bad: string[] } {
   const map = new Map<string, string>();
@@ -86,7 +93,13 @@ export function parseUnitsMap(text: string): { map: Map<string, string>; bad: st
       bad.push(line);
       continue;
     }
-    map.set(foldName(parts[0]), parts[1].trim());
+    const k = key(parts[0]);
+    const to = parts[1].trim();
+    if (map.has(k) && key(map.get(k)!) !== key(to)) {
+      bad.push(line);
+      continue;
+    }
+    map.set(k, to);
   }
   return { map, bad };
 }
@@ -106,12 +119,12 @@ export function comparePrevious(
   prev: PreviousConsolidation,
   unitsMap: Map<string, string> = new Map()
 ): PreviousComparison {
-  const nowNames = new Map(c.counted.map((ui) => [foldName(c.units[ui].unit), c.units[ui].unit]));
+  const nowNames = new Map(c.counted.map((ui) => [key(c.units[ui].unit), c.units[ui].unit]));
   const byUnit = new Map<string, { values: Map<string, number>; from: string[] }>();
   const missingNow: string[] = [];
   for (const [oldName, values] of prev.units) {
-    const mapped = unitsMap.get(foldName(oldName));
-    const target = nowNames.get(foldName(mapped ?? oldName));
+    const mapped = unitsMap.get(key(oldName));
+    const target = nowNames.get(key(mapped ?? oldName));
     if (!target) {
       missingNow.push(oldName);
       continue;
@@ -148,4 +161,80 @@ export function previousTotals(
       out.set(t.indicatorId, prev.totals.get(t.indicatorId)!);
   }
   return out;
+}
+
+// ---------------------------------------------------------------- the comparison a consolidation carries
+
+/** Why a file cannot serve as the previous period of a consolidation. */
+export type PreviousRefusal = "not-consolidation" | "no-period" | "other-level" | "same-period" | "later-period";
+
+/** What the Tổng hợp tab and the status tab show of the previous period. */
+export interface PreviousColumn {
+  file: string;
+  period: Period;
+  /** The unit that consolidated the previous period. */
+  unit?: string;
+  /** Indicator id → the previous figure, like for like (the units counted now; merged units summed). */
+  values: Map<string, number>;
+  /** Units of the previous consolidation that report nothing now (neither themselves nor a successor). */
+  missingNow: string[];
+  /** Units counted now whose previous figure sums other-named old units (the 2025 mergers). */
+  merged: { unit: string; from: string[] }[];
+  /** Units counted now with no previous figure (new, or not in the previous consolidation). */
+  noPrevious: string[];
+  /** Set when the previous consolidation was made for another unit than this one (named; still compared). */
+  otherUnit?: string;
+}
+
+/** The engine's answer: the column, or why not with what the refusal names (worded at the edge). */
+export type PreviousCheck =
+  | { ok: true; column: PreviousColumn }
+  | { ok: false; file: string; reason: PreviousRefusal; previous: { level?: Level; period?: Period } };
+
+/** The answer as the shells and the layout take it: a refusal carries its Vietnamese line (worded by src/app). */
+export type PreviousOutcome =
+  | { ok: true; column: PreviousColumn }
+  | { ok: false; file: string; reason: PreviousRefusal | "unreadable"; message: string };
+
+/**
+ * The previous period's column for a consolidation, from the previous file's sheets: refused when the file
+ * holds no Tổng hợp tab, is of another level, or of the same or a later period.
+ */
+export function previousColumn(
+  c: Consolidation,
+  file: string,
+  sheets: GridSheet[],
+  unitsMap: Map<string, string> = new Map()
+): PreviousCheck {
+  const prev = readPreviousConsolidation(sheets);
+  const no = (reason: PreviousRefusal): PreviousCheck => ({
+    ok: false,
+    file,
+    reason,
+    previous: { level: prev?.level, period: prev?.period },
+  });
+  if (!prev) return no("not-consolidation");
+  if (prev.level && prev.level !== c.level) return no("other-level");
+  const p = prev.period;
+  if (!p) return no("no-period");
+  if (p.kind === c.period.kind && p.year === c.period.year) return no("same-period");
+  if (periodWindow(p).to >= periodWindow(c.period).to) return no("later-period");
+  const cmp = comparePrevious(c, prev, unitsMap);
+  const merged: PreviousColumn["merged"] = [];
+  for (const [unit, e] of cmp.byUnit)
+    if (e.from.length > 1 || key(e.from[0]) !== key(unit)) merged.push({ unit, from: e.from });
+  const noPrevious = c.counted.map((ui) => c.units[ui].unit).filter((u) => !cmp.byUnit.has(u));
+  return {
+    ok: true,
+    column: {
+      file,
+      period: p,
+      unit: prev.unit,
+      values: previousTotals(c, prev, cmp),
+      missingNow: cmp.missingNow,
+      merged,
+      noPrevious,
+      ...(prev.unit && key(prev.unit) !== key(c.unit) ? { otherUnit: prev.unit } : {}),
+    },
+  };
 }

@@ -21,8 +21,9 @@ import { formatVi } from "./numbers";
 import { findingAt } from "./validate";
 import { periodWindow } from "./period";
 import type { FindingArgs } from "./messages";
-import type { Finding, Period, Report, RuleId, Severity } from "./types";
+import type { Finding, Period, Report, ReportEntry, RuleId, Severity } from "./types";
 import { foldName } from "./consolidate";
+import type { EarlierFigures } from "./settings";
 
 export interface EarlierReport {
   /** The file name, for messages. */
@@ -267,4 +268,85 @@ export function compareWithEarlier(current: Report, earlier: EarlierReport[]): P
       }
   }
   return { findings, comparisons };
+}
+
+// ---------------------------------------------------------------- remembered between sessions
+
+/**
+ * The figures of an earlier report worth remembering for later comparisons (the rows that compare over
+ * time: flows, cumulative figures, stocks, rates), compactly; undefined when the report has no period.
+ */
+export function earlierFigures(file: string, report: Report): EarlierFigures | undefined {
+  const period = report.meta.period;
+  if (!period) return undefined;
+  const values: Record<string, number> = {};
+  const blank: string[] = [];
+  for (const [id, e] of report.entries) {
+    const nat = natureOf(id)?.nature;
+    if (nat !== "flow" && nat !== "cumulative" && nat !== "stock" && nat !== "ratio") continue;
+    const f = fig(report, id);
+    if (f?.n !== undefined) values[id] = f.n;
+    else if (e) blank.push(id);
+  }
+  return {
+    file,
+    ...(report.meta.unit ? { unit: report.meta.unit } : {}),
+    ...(report.meta.level ? { level: report.meta.level } : {}),
+    period,
+    values,
+    blank,
+  };
+}
+
+/** A remembered earlier report as compareWithEarlier takes it (its figures, never a blank read as zero). */
+export function earlierReport(f: EarlierFigures): EarlierReport {
+  const entries = new Map<string, ReportEntry>();
+  for (const [id, n] of Object.entries(f.values))
+    entries.set(id, { indicatorId: id, value: { state: "value", number: n, raw: n } });
+  for (const id of f.blank) entries.set(id, { indicatorId: id, value: { state: "missing", raw: null } });
+  return {
+    file: f.file,
+    report: {
+      meta: { unit: f.unit, level: f.level, period: f.period, source: "addin" },
+      forms: [],
+      entries,
+      unplaced: [],
+    },
+  };
+}
+
+// ---------------------------------------------------------------- carrying stock figures forward
+
+/** Why an earlier report cannot pre-fill the next period's forms. */
+export type CarryRefusal = "no-period" | "other-unit" | "other-level" | "not-earlier";
+
+/**
+ * Whether `prev` may pre-fill the forms of `next` (the unit, level and period the new forms are for): the
+ * same unit and level, a period that ends before the new one's (last year's năm before this year's quý I).
+ */
+export function carryRefusal(
+  next: { unit?: string; level?: string; period?: Period },
+  prev: Report
+): CarryRefusal | undefined {
+  const q = prev.meta.period;
+  if (!q || !next.period) return "no-period";
+  if (next.unit && prev.meta.unit && unitKey(next.unit) !== unitKey(prev.meta.unit)) return "other-unit";
+  if (next.level && prev.meta.level && next.level !== prev.meta.level) return "other-level";
+  if (!endsBefore(q, next.period)) return "not-earlier";
+  return undefined;
+}
+
+/**
+ * The figures of an earlier report that may stand in the next period's forms until the user types others:
+ * the stock rows (a state at the cut-off: staff, procedures in force, units, systems connected) that hold a
+ * number. Flows, cumulative figures and rates belong to their own period and are never carried.
+ */
+export function carryValues(prev: Report): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const id of prev.entries.keys()) {
+    if (natureOf(id)?.nature !== "stock") continue;
+    const f = fig(prev, id);
+    if (f?.n !== undefined) out.set(id, f.n);
+  }
+  return out;
 }

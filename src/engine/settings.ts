@@ -1,6 +1,7 @@
 /**
  * The one reader and the one writer of what the settings sheet (SETTINGS_SHEET) holds: the workbook
- * settings the user picked (level, period, unit, version) and the pre-send stamp. Used by the reader
+ * settings the user picked (level, period, unit, version), the pre-send stamp and the figures of the earlier
+ * reports the live check compares with (what "So với kỳ trước" remembers). Used by the reader
  * (hints for a hand-made layout), by the layout (what an insert remembers) and, through src/app/settings.ts,
  * by every shell. Never throws: damaged or foreign text reads as nothing.
  *
@@ -8,10 +9,10 @@
  * ("6T-2023", what a hand-edited or older settings sheet may carry); an unknown version is left out
  * (the complete settings fall back to the default version).
  */
-import { DEFAULT_VERSION, isLevel, VERSION_IDS } from "../catalog";
+import { DEFAULT_VERSION, indicatorById, isLevel, VERSION_IDS } from "../catalog";
 import type { WorkbookSettings } from "./conventions";
-import { parsePeriod, PERIOD_KINDS } from "./period";
-import type { Period, Stamp } from "./types";
+import { parsePeriod, periodCode, periodWindow, PERIOD_KINDS } from "./period";
+import type { Level, Period, Stamp } from "./types";
 
 export { PERIOD_KINDS };
 
@@ -85,4 +86,87 @@ export function parseStamp(raw: string | undefined): Stamp | undefined {
 
 export function serializeStamp(s: Stamp): string {
   return JSON.stringify({ at: s.at, by: s.by, fingerprint: s.fingerprint });
+}
+
+// ---------------------------------------------------------------- the earlier reports' figures
+
+/**
+ * An earlier report of the same unit, as remembered for the comparison across periods: who, which period,
+ * which file, and its figures (only the rows that compare over time; a row it had without a figure is in
+ * `blank`, never a zero).
+ */
+export interface EarlierFigures {
+  file: string;
+  unit?: string;
+  level?: Level;
+  period: Period;
+  values: Record<string, number>;
+  blank: string[];
+}
+
+/** At most this many earlier reports are remembered (a year's quarters and halves, last year's). */
+export const EARLIER_MAX = 8;
+/** The longest text a settings cell takes (Excel's cell limit, less one). */
+export const SETTINGS_VALUE_MAX = 32766;
+const FILE_MAX = 255;
+
+function earlierOne(o: unknown): EarlierFigures | undefined {
+  if (!o || typeof o !== "object" || Array.isArray(o)) return undefined;
+  const r = o as Record<string, unknown>;
+  const period = periodOf(r.period);
+  if (typeof r.file !== "string" || !r.file.trim() || !period) return undefined;
+  const values: Record<string, number> = {};
+  if (r.values && typeof r.values === "object" && !Array.isArray(r.values))
+    for (const [id, v] of Object.entries(r.values as Record<string, unknown>))
+      if (indicatorById(id) && typeof v === "number" && Number.isFinite(v)) values[id] = v;
+  const blank = Array.isArray(r.blank)
+    ? r.blank.filter((id): id is string => typeof id === "string" && indicatorById(id) !== undefined && !(id in values))
+    : [];
+  return {
+    file: r.file.trim().slice(0, FILE_MAX),
+    ...(typeof r.unit === "string" && r.unit.trim() ? { unit: r.unit.trim().slice(0, UNIT_MAX) } : {}),
+    ...(typeof r.level === "string" && isLevel(r.level) ? { level: r.level } : {}),
+    period,
+    values,
+    blank,
+  };
+}
+
+/** The earlier reports remembered in the settings sheet; damaged or foreign text (or entries) read as none. */
+export function parseEarlier(raw: string | undefined): EarlierFigures[] {
+  const s = jsonObject(raw);
+  if (!s || s.v !== 1 || !Array.isArray(s.reports)) return [];
+  const out: EarlierFigures[] = [];
+  for (const o of s.reports.slice(0, EARLIER_MAX)) {
+    const e = earlierOne(o);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * What the settings sheet stores of the earlier reports: one per period (a later entry of the same period
+ * replaces an earlier one), the latest periods kept when there are more than EARLIER_MAX or the text would
+ * not fit a cell. `kept` says which were.
+ */
+export function serializeEarlier(list: EarlierFigures[]): { text: string; kept: EarlierFigures[] } {
+  const byPeriod = new Map<string, EarlierFigures>();
+  for (const e of list) byPeriod.set(periodCode(e.period), e);
+  let kept = [...byPeriod.values()]
+    .sort((a, b) => (periodWindow(b.period).to < periodWindow(a.period).to ? -1 : 1))
+    .slice(0, EARLIER_MAX);
+  const text = (l: EarlierFigures[]) =>
+    JSON.stringify({
+      v: 1,
+      reports: l.map((e) => ({
+        file: e.file,
+        ...(e.unit ? { unit: e.unit } : {}),
+        ...(e.level ? { level: e.level } : {}),
+        period: periodCode(e.period),
+        values: e.values,
+        blank: e.blank,
+      })),
+    });
+  while (kept.length > 0 && text(kept).length > SETTINGS_VALUE_MAX) kept = kept.slice(0, -1);
+  return { text: text(kept), kept };
 }

@@ -37,8 +37,10 @@ Cách dùng:
   cchc templates [--json]
       Liệt kê các biểu mẫu, các phiên bản theo cấp và các chỉ tiêu.
   cchc new -o TỆP.xlsx --level tinh|so|huyen|xa --period Q1-2023|6T-2023|Q3-2023|N-2023 --unit "TÊN ĐƠN VỊ"
-           [--version MÃ] [--forms 1,3,7] [--report-no "35/BC-SNV"] [--force]
+           [--version MÃ] [--forms 1,3,7] [--report-no "35/BC-SNV"] [--carry-from KỲ-TRƯỚC.xlsx] [--force]
       Tạo tệp biểu mẫu mới để điền số liệu. Không ghi đè tệp đã có, trừ khi có --force.
+      --carry-from điền sẵn các số liệu thời điểm (số cán bộ, thủ tục đang áp dụng…) từ báo cáo kỳ trước
+      của cùng đơn vị vào ô trống, liệt kê từng ô.
   cchc validate TỆP.xlsx [--json] [--show] [--previous KỲ-TRƯỚC.xlsx ...]
       Kiểm tra số liệu: tỷ lệ, tổng và thành phần, số âm, mã không hợp lệ...
       --show in các số liệu đã đọc theo từng biểu mẫu, kèm ô lấy số.

@@ -113,6 +113,10 @@ export const consolidateText = {
     override: "Điều chỉnh",
     rule: "Cách tổng hợp",
     flags: "Lưu ý",
+    /** The comparison with the previous period (the header adds the period: "Kỳ trước (6 tháng đầu năm 2024)"). */
+    previous: "Kỳ trước",
+    change: "Thay đổi",
+    changePct: "Thay đổi (%)",
   },
   formHeader: (n: number, title: string) => `Biểu mẫu ${n}. ${title}`,
   notesTitle: "GHI CHÚ CỦA CÁC ĐƠN VỊ",
@@ -124,7 +128,7 @@ export const consolidateText = {
   ownNote: "Đơn vị tổng hợp tự điền",
   // CLI
   usage:
-    'Cách dùng: cchc consolidate TỆP... -o KẾT_QUẢ.xlsx --level tinh|huyen --period Q1-2024|6T-2024|Q3-2024|N-2024 --unit "TÊN ĐƠN VỊ" [--version PHIÊN_BẢN] [--expect DANH_SÁCH.txt] [--json]',
+    'Cách dùng: cchc consolidate TỆP... -o KẾT_QUẢ.xlsx --level tinh|huyen --period Q1-2024|6T-2024|Q3-2024|N-2024 --unit "TÊN ĐƠN VỊ" [--version PHIÊN_BẢN] [--expect DANH_SÁCH.txt] [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx [--units-map CŨ_MỚI.txt]] [--json]',
   badLevel: (s: string) => `Cấp "${s}" không tổng hợp được (chọn tinh hoặc huyen).`,
   badPeriod: (s: string) => `Kỳ báo cáo "${s}" không hợp lệ (ví dụ Q1-2024, 6T-2024, Q3-2024, N-2024).`,
   badVersion: (s: string, list: string) => `Phiên bản "${s}" không có (chọn ${list}).`,

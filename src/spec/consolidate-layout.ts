@@ -25,6 +25,8 @@ import {
   CONS_COL,
   CONS_FIRST_ROW,
   CONS_HEADER_ROW,
+  CONS_PREV_COL,
+  consFirstUnit,
   decodeMeta,
   encodeMeta,
   SETTINGS_SHEET,
@@ -37,9 +39,11 @@ import { periodLabel, readerNote } from "../i18n/findings";
 import { colLetters } from "../engine/a1";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../engine/sheet-spec";
 import { columnPoints, fitRowHeights } from "../engine/text-fit";
+import type { PreviousColumn, PreviousOutcome } from "../engine/previous-consolidation";
+import { previousConsolidationText as PT } from "../i18n/previous";
 
 // the Tổng hợp tab's columns and rows live in engine/conventions (the reader of a previous consolidation needs them)
-export { CONS_COL, CONS_FIRST_ROW, CONS_HEADER_ROW } from "../engine/conventions";
+export { CONS_COL, CONS_FIRST_ROW, CONS_HEADER_ROW, CONS_PREV_COL, consFirstUnit } from "../engine/conventions";
 
 const txt = (v: unknown): CellSpec => ({ t: "s", v: String(v ?? "") });
 /** Fill of a total (and its flag) that lacks some unit's figure. */
@@ -61,7 +65,7 @@ function unitCell(c: UnitCell | undefined): CellSpec {
 }
 
 /** F1 of every sheet a consolidation writes (Tổng hợp, Phụ lục, Tình trạng tệp): whose, which period, which edition. */
-export function consolidatedMeta(c: Consolidation): string {
+export function consolidatedMeta(c: Consolidation, firstUnit?: number): string {
   return encodeMeta({
     kind: "consolidated",
     version: c.version,
@@ -69,26 +73,31 @@ export function consolidatedMeta(c: Consolidation): string {
     unit: c.unit,
     period: periodCode(c.period),
     app: APP_VERSION,
+    ...(firstUnit !== undefined && firstUnit !== CONS_COL.firstUnit ? { firstUnit } : {}),
   });
 }
 
-/** The Tổng hợp tab. */
-export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
+/** The Tổng hợp tab; with `prev`, the previous period's figure and the change beside the total. */
+export function buildConsolidatedSheet(c: Consolidation, prev?: PreviousColumn): SheetSpec {
   const nUnits = c.counted.length;
-  const ncol = CONS_COL.firstUnit - 1 + Math.max(nUnits, 1);
+  const fu = consFirstUnit(prev !== undefined);
+  const lastFixed = fu - 1;
+  const ncol = fu - 1 + Math.max(nUnits, 1);
   const blank = (): CellSpec[] => new Array(ncol).fill(null);
   const cells: CellSpec[][] = [];
   const styles: SheetSpec["styles"] = [];
   const L = (col: number) => colLetters(col);
-  const firstU = L(CONS_COL.firstUnit);
-  const lastU = L(CONS_COL.firstUnit + Math.max(nUnits, 1) - 1);
+  const firstU = L(fu);
+  const lastU = L(fu + Math.max(nUnits, 1) - 1);
 
   const r1 = blank();
   r1[0] = txt(T.title(c.unit, periodLabel(c.period)));
-  r1[CONS_COL.id - 1] = txt(consolidatedMeta(c));
+  r1[CONS_COL.id - 1] = txt(consolidatedMeta(c, fu));
   const r2 = blank();
   r2[0] = txt(T.subtitle(nUnits, c.units.length));
-  cells.push(r1, r2, blank());
+  const r3 = blank();
+  if (prev) r3[0] = txt(PT.note(periodLabel(prev.period), prev.file, prev.unit));
+  cells.push(r1, r2, r3);
   const h = blank();
   h[CONS_COL.code - 1] = txt(T.head.code);
   h[CONS_COL.label - 1] = txt(T.head.label);
@@ -97,11 +106,17 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   h[CONS_COL.override - 1] = txt(T.head.override);
   h[CONS_COL.rule - 1] = txt(T.head.rule);
   h[CONS_COL.flags - 1] = txt(T.head.flags);
-  c.counted.forEach((ui, k) => (h[CONS_COL.firstUnit - 1 + k] = txt(c.units[ui].unit)));
+  if (prev) {
+    h[CONS_PREV_COL.previous - 1] = txt(PT.headPrevious(periodLabel(prev.period)));
+    h[CONS_PREV_COL.change - 1] = txt(T.head.change);
+    h[CONS_PREV_COL.changePct - 1] = txt(T.head.changePct);
+  }
+  c.counted.forEach((ui, k) => (h[fu - 1 + k] = txt(c.units[ui].unit)));
   cells.push(h);
   styles.push(
     { range: "A1:E1", style: { bold: true, fontSize: 13, wrap: true, vAlign: "center" } },
     { range: "A2:E2", style: { italic: true, wrap: true, vAlign: "top" } },
+    ...(prev ? [{ range: "A3:E3", style: { italic: true, wrap: true, vAlign: "top" as const } }] : []),
     {
       range: `A${CONS_HEADER_ROW}:${L(ncol)}${CONS_HEADER_ROW}`,
       style: { bold: true, wrap: true, hAlign: "center", vAlign: "center", border: true, fill: "#D9E1F2" },
@@ -124,7 +139,10 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     if (t.form !== lastForm) {
       const s = blank();
       s[CONS_COL.label - 1] = txt(T.formHeader(t.form, formInfo(t.form).title));
-      styles.push({ range: `A${cells.length + 1}:H${cells.length + 1}`, style: { bold: true, fill: "#F2F2F2" } });
+      styles.push({
+        range: `A${cells.length + 1}:${L(lastFixed)}${cells.length + 1}`,
+        style: { bold: true, fill: "#F2F2F2" },
+      });
       cells.push(s);
       lastForm = t.form;
     }
@@ -138,7 +156,8 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
       x[CONS_COL.rule - 1] = txt(ruleLabels[t.rule]);
       if (t.flags.length) x[CONS_COL.flags - 1] = txt(totalFlags(t).join("; "));
       x[CONS_COL.total - 1] = totalCell(t, row, rowOf, firstU, lastU, nUnits);
-      t.cells.forEach((uc, k) => (x[CONS_COL.firstUnit - 1 + k] = unitCell(uc)));
+      t.cells.forEach((uc, k) => (x[fu - 1 + k] = unitCell(uc)));
+      if (prev) previousCells(x, t, row, prev, styles);
       styles.push({ range: `E${row}`, style: { locked: false, fill: "#FFF2CC" } });
       if (t.kind === "percent") styles.push({ range: `D${row}:E${row}`, style: { numFmt: "0.00" } });
       // a total that lacks some unit's figure is never shown as the plain total: marked, the flag names the units
@@ -148,14 +167,14 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
           { range: `H${row}`, style: { fill: INCOMPLETE_FILL, bold: true } }
         );
     } else {
-      styles.push({ range: `A${row}:H${row}`, style: { bold: true } });
+      styles.push({ range: `A${row}:${L(lastFixed)}${row}`, style: { bold: true } });
     }
     cells.push(x);
   }
   const lastTableRow = cells.length;
   // borders on the fixed columns only: styling every unit cell of a thousand-unit tab costs hundreds of MB in the writer
   styles.push({
-    range: `A${CONS_HEADER_ROW}:${L(CONS_COL.firstUnit - 1)}${lastTableRow}`,
+    range: `A${CONS_HEADER_ROW}:${L(lastFixed)}${lastTableRow}`,
     style: { border: true, vAlign: "center" },
   });
   styles.push({ range: `B${CONS_FIRST_ROW}:C${lastTableRow}`, style: { wrap: true } });
@@ -165,7 +184,7 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   for (const row of cells) while (row.length < ncol) row.push(null);
 
   const columns: SheetSpec["columns"] = [];
-  const widths = [8, 60, 12, 14, 14, 12, 26, 30];
+  const widths = [8, 60, 12, 14, 14, 12, 26, 30, ...(prev ? [14, 12, 12] : [])];
   for (let i = 0; i < ncol; i++)
     columns.push(i < widths.length ? { width: widths[i], hidden: i === CONS_COL.id - 1 || undefined } : { width: 14 });
   for (const col of columns) if (col.hidden === undefined) delete col.hidden;
@@ -179,7 +198,7 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
     cells,
     styles,
     // the title and the subtitle wrap over the fixed columns (not over F, which holds the metadata)
-    merges: ["A1:E1", "A2:E2"],
+    merges: ["A1:E1", "A2:E2", ...(prev ? ["A3:E3"] : [])],
     validations: [],
     conditionalFormats: [],
     protect: false,
@@ -195,6 +214,39 @@ export function buildConsolidatedSheet(c: Consolidation): SheetSpec {
   };
   sheet.rowHeights = fitRowHeights(sheet);
   return sheet;
+}
+
+/** Fill of the previous period's column. */
+const PREVIOUS_FILL = "#EDEDED";
+
+/**
+ * The previous figure (a number), the change (live: this period's "Điều chỉnh" when typed, else the total,
+ * minus the previous figure; rates in points) and the change in % of the previous figure (counts and money).
+ * Enum and text rows get the previous value only; a row with no previous figure stays blank.
+ */
+function previousCells(x: CellSpec[], t: TotalRow, row: number, prev: PreviousColumn, styles: SheetSpec["styles"]) {
+  const v = prev.values.get(t.indicatorId);
+  const P = colLetters(CONS_PREV_COL.previous);
+  const J = colLetters(CONS_PREV_COL.change);
+  const K = colLetters(CONS_PREV_COL.changePct);
+  styles.push({ range: `${P}${row}`, style: { fill: PREVIOUS_FILL } });
+  if (v === undefined) return;
+  x[CONS_PREV_COL.previous - 1] = num(v);
+  const numeric = t.kind === "count" || t.kind === "money" || t.kind === "percent";
+  if (!numeric) return;
+  const [D, E] = [colLetters(CONS_COL.total), colLetters(CONS_COL.override)];
+  x[CONS_PREV_COL.change - 1] = {
+    t: "f",
+    f: `=IF(ISNUMBER(${P}${row}),IF(ISNUMBER(${E}${row}),ROUND(${E}${row}-${P}${row},2),IF(ISNUMBER(${D}${row}),ROUND(${D}${row}-${P}${row},2),"")),"")`,
+  };
+  if (t.kind === "percent") styles.push({ range: `${P}${row}:${J}${row}`, style: { numFmt: "0.00" } });
+  else {
+    x[CONS_PREV_COL.changePct - 1] = {
+      t: "f",
+      f: `=IF(AND(ISNUMBER(${J}${row}),ISNUMBER(${P}${row})),IF(${P}${row}=0,"",ROUND(${J}${row}/${P}${row}*100,2)),"")`,
+    };
+    styles.push({ range: `${K}${row}`, style: { numFmt: "0.00" } });
+  }
 }
 
 /**
@@ -223,7 +275,7 @@ export const STATUS_SHEET_NAME = T.statusSheetName;
  * consolidating unit fills itself. Narrow on purpose (one row per file, not per unit column). Column F
  * is kept free (hidden; F1 holds the metadata, as on every sheet the project writes).
  */
-export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
+export function buildConsolidationStatusSheet(c: Consolidation, previous?: PreviousOutcome): SheetSpec {
   const ncol = 7;
   const blank = (): CellSpec[] => new Array(ncol).fill(null);
   const cells: CellSpec[][] = [];
@@ -271,6 +323,34 @@ export function buildConsolidationStatusSheet(c: Consolidation): SheetSpec {
       [noteUnit, noteForm, noteCode, "", "", noteText],
       c.notes.map((n) => [n.unit, String(n.form), n.code, "", "", n.said ? readerNote(n.said) : (n.text ?? "")])
     );
+  if (previous) {
+    // long lines go over A–E, merged and wrapped, as the section titles do
+    const lines: string[] = [];
+    if (!previous.ok) lines.push(previous.message);
+    else {
+      const p = previous.column;
+      lines.push(PT.used(p.file, periodLabel(p.period), p.unit));
+      if (p.otherUnit) lines.push(PT.otherUnit(p.otherUnit, c.unit));
+      for (const m of p.merged) lines.push(PT.merged(m.unit, m.from));
+      if (p.noPrevious.length > 0) lines.push(PT.noPrevious(p.noPrevious));
+    }
+    section(PT.sectionTitle, [], []);
+    for (const l of lines) {
+      cells.push(put([l]));
+      merges.push(`A${cells.length}:E${cells.length}`);
+    }
+    if (previous.ok && previous.column.missingNow.length > 0) {
+      section(PT.missingNowTitle, [], []);
+      for (const u of previous.column.missingNow) {
+        cells.push(put([PT.missingNow(u)]));
+        merges.push(`A${cells.length}:E${cells.length}`);
+      }
+      styles.push({
+        range: `A${cells.length - previous.column.missingNow.length + 1}:E${cells.length}`,
+        style: { fill: INCOMPLETE_FILL },
+      });
+    }
+  }
   const ownRows = c.rows.filter((t) => c.own.includes(t.indicatorId));
   if (ownRows.length > 0)
     section(
@@ -374,15 +454,20 @@ export function fillForms(wb: WorkbookSpec, values: Map<string, number | string>
 
 /**
  * The Tổng hợp tab, the per-unit appendix (units in the order of `expected`), the files' status tab and the
- * filled forms, as one workbook.
+ * filled forms, as one workbook; with `previous`, the Tổng hợp tab carries the previous period's columns and
+ * the status tab says what was compared (or why not) and which units reported before and are missing now.
  */
-export function buildConsolidatedWorkbook(c: Consolidation, expected: string[] = []): WorkbookSpec {
+export function buildConsolidatedWorkbook(
+  c: Consolidation,
+  expected: string[] = [],
+  previous?: PreviousOutcome
+): WorkbookSpec {
   const forms = buildConsolidatedForms(c);
   return {
     sheets: [
-      buildConsolidatedSheet(c),
+      buildConsolidatedSheet(c, previous?.ok ? previous.column : undefined),
       buildAppendixSheet(c, buildAppendix(c, expected)),
-      buildConsolidationStatusSheet(c),
+      buildConsolidationStatusSheet(c, previous),
       ...forms.sheets,
     ],
     settings: forms.settings,

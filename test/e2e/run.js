@@ -634,6 +634,79 @@ async function main() {
       await p.close();
     });
 
+    await test("So với kỳ trước: the 6-month report picked once, its finding live with the others; another unit's refused; carry forward fills stock cells", async () => {
+      const p = await openPane(browser, base);
+      await fillInsert(p, { level: "xa", kind: "N", year: 2023, unit: "UBND xã Tân Phú" });
+      await p.getByTestId("insert").click();
+      await p.getByTestId("insert-result").filter({ hasText: "Đã chèn" }).waitFor({ timeout: T });
+      const b3 = formSheet(await snapshot(p), 3);
+      // the year's files settled below the 6-month report's 3225 (unitFiles[0]: UBND xã Tân Phú, 6 tháng 2023)
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:3.3.1"), "3000");
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:3.3.2"), "3000");
+      await p.getByTestId("tab-check").click();
+      await p.locator('[data-testid="check"][data-state="ready"]').waitFor({ timeout: T });
+      await p.getByTestId("earlier-files").setInputFiles(unitFiles);
+      const result = await p.getByTestId("earlier-result").innerText();
+      assert(/Đã nhớ 1 báo cáo/.test(result), `remembered: ${result}`);
+      assert(/UBND xã Tân Lập\.xlsx: đó là báo cáo của UBND xã Tân Lập/.test(result), `other unit refused: ${result}`);
+      const f = await waitFinding(p, '[data-rule="previous-decrease"][data-code="3.3.1"]');
+      assert((await f.innerText()).includes("UBND xã Tân Phú.xlsx"), "the finding names the earlier file");
+      assert((await p.getByTestId("earlier-list").innerText()).includes("6 tháng đầu năm 2023"), "compared listed");
+      await p.getByTestId("earlier-list").scrollIntoViewIfNeeded();
+      await shot(p, "08-previous-check");
+      // live: corrected in the sheet, the finding goes at the next re-read; the other row's stays
+      await fake(p, "type", b3.name, cellOf(b3, "bm3:3.3.1"), "4000");
+      await waitFinding(p, '[data-rule="previous-decrease"][data-code="3.3.1"]', false);
+      await waitFinding(p, '[data-rule="previous-decrease"][data-code="3.3.2"]');
+      // remembered in the settings sheet
+      const st = (await snapshot(p)).sheets.find((x) => x.name === "_CCHC");
+      assert(Object.values(st.cells).some((c) => c.v === "earlier"), "earlier figures remembered in the settings sheet");
+      // carry forward, on request: the 6-month report's stock figures (BM3 1.4 = 139, 1.4.3 = 157) into empty cells
+      await p.getByTestId("tab-insert").click();
+      await p.getByTestId("carry-file").setInputFiles([unitFiles[0]]);
+      await p.getByTestId("carry-result").filter({ hasText: "Đã điền sẵn" }).waitFor({ timeout: T });
+      const lines = await p.getByTestId("carry-line").allInnerTexts();
+      assert(lines.some((l) => l.includes(`${b3.name}!${cellOf(b3, "bm3:1.4")}`) && l.includes("139")), `listed: ${lines}`);
+      eq((await fake(p, "cell", b3.name, cellOf(b3, "bm3:1.4"))).value, 139, "stock figure carried");
+      eq((await fake(p, "cell", b3.name, cellOf(b3, "bm3:3.3.1"))).value, 4000, "typed flow untouched");
+      await shot(p, "09-carry-forward");
+      eq(p.__errors, [], "page errors");
+      await p.close();
+    });
+
+    await test("Tổng hợp against the previous period: the previous Tổng hợp file and an old → new list add Kỳ trước and Thay đổi", async () => {
+      const p = await openPane(browser, base);
+      await fillInsert(p, { level: "huyen", kind: "6T", year: 2023, unit: "UBND huyện Tân Châu" });
+      await p.getByTestId("tab-consolidate").click();
+      await p.getByTestId("files").setInputFiles(unitFiles);
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
+      // that Tổng hợp tab as last period's file (its metadata set to quý I): both communes' figures are there
+      const snap1 = await snapshot(p);
+      const tab = JSON.parse(JSON.stringify(snap1.sheets.find((x) => x.name === "Tổng hợp")));
+      tab.cells.F1.v = tab.cells.F1.v.replace('"period":"6T-2023"', '"period":"Q1-2023"');
+      const [prev] = await unitWorkbooks({ sheets: [tab] }, ["UBND huyện Tân Châu"]);
+      await p.getByTestId("previous-file").setInputFiles([{ ...prev, name: "tong-hop-quy-1.xlsx" }]);
+      await p.getByTestId("units-map").fill("một dòng hỏng");
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "không đọc được" }).waitFor({ timeout: T });
+      await p.getByTestId("units-map").fill("UBND xã Tân Lập → UBND xã Tân Phú");
+      await p.getByTestId("consolidate").click();
+      await p.getByTestId("replace-consolidated").click();
+      await p.getByTestId("consolidate-result").filter({ hasText: "Đã tổng hợp 2 đơn vị" }).waitFor({ timeout: T });
+      const shown = await p.getByTestId("previous-result").innerText();
+      assert(/Đã so sánh với Tổng hợp Quý I năm 2023/.test(shown), `compared: ${shown}`);
+      assert(/UBND xã Tân Phú: số kỳ trước cộng từ/.test(shown), `merged units: ${shown}`);
+      const cons = (await snapshot(p)).sheets.find((x) => x.name === "Tổng hợp");
+      eq(String(cons.cells.I4.v), "Kỳ trước (Quý I năm 2023)", "the previous column");
+      const row = Object.entries(cons.cells).find(([a1, c]) => /^F\d+$/.test(a1) && c.v === "bm3:3.3.1")[0].slice(1);
+      eq(cons.cells["I" + row].v, 6450, "previous figure of 3.3.1");
+      assert(cons.cells["J" + row].f, `the change is a formula: ${JSON.stringify(cons.cells["J" + row])}`);
+      await p.screenshot({ path: path.join(SHOTS, "16-consolidate-previous.png"), fullPage: true });
+      eq(p.__errors, [], "page errors");
+      await p.close();
+    });
+
     await test("Excel with ExcelApi 1.7 only: insert still works, newer features reported as skipped", async () => {
       const old = await openPane(browser, base, "?api=1.7");
       await fillInsert(old, { level: "tinh", kind: "Q1", year: 2023, unit: "UBND tỉnh Lạng Sơn" });

@@ -15,6 +15,7 @@ import type { WorkbookSettings } from "../../engine/conventions";
 import type { WordedFinding as Finding } from "../../app/findings";
 import { formatDateTime, formatFigure, pane } from "../../i18n/pane";
 import { groupFindings } from "../logic";
+import { PreviousSection } from "./PreviousSection";
 import { ReportTextSection } from "./ReportTextSection";
 import {
   applyFix as applyFixUseCase,
@@ -332,6 +333,7 @@ export function CheckTab(props: {
           }
         </LazyDetails>
       )}
+      <PreviousSection host={host} session={session} result={result} />
     </div>
   );
 }

@@ -25,10 +25,12 @@ import {
 import type { WorkbookSettings } from "../../engine/conventions";
 import { pane } from "../../i18n/pane";
 import { readUnitFile } from "../../xlsx/consolidate-files";
+import { readWorkbookFile } from "../../xlsx/read";
 import { vi } from "../../i18n/vi";
 import { periodLabel } from "../../i18n/findings";
 import { isXlsxName, parseExpectedUnits } from "../logic";
 import {
+  checkUnitsMap,
   consolidateFiles,
   ConsolidateOutput,
   consolidationContext,
@@ -72,6 +74,10 @@ export function ConsolidateTab(props: {
   const styles = useStyles();
   const [files, setFiles] = React.useState<File[]>([]);
   const [expected, setExpected] = React.useState("");
+  /** The previous period's Tổng hợp file and the "old unit → new unit" list (the 2025 mergers). */
+  const [previousFile, setPreviousFile] = React.useState<File | undefined>();
+  const [unitsMap, setUnitsMap] = React.useState("");
+  const previousInput = React.useRef<HTMLInputElement>(null);
   const [rows, setRows] = React.useState<UnitRow[]>([]);
   const [msg, setMsg] = React.useState<{ intent: "success" | "warning" | "error" | "info"; lines: string[] } | undefined>();
   const [busy, setBusy] = React.useState(false);
@@ -103,6 +109,12 @@ export function ConsolidateTab(props: {
       setMsg({ intent: "error", lines: [pane.consolidate.noFiles] });
       return;
     }
+    // a units list that cannot be read changes nothing: said before any file is read
+    const map = checkUnitsMap(unitsMap);
+    if (previousFile && !map.ok) {
+      setMsg({ intent: "error", lines: [map.message] });
+      return;
+    }
     setBusy(true);
     try {
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -116,6 +128,15 @@ export function ConsolidateTab(props: {
         existing,
         expectedUnits: parseExpectedUnits(expected),
         readUnit: readUnitFile,
+        ...(previousFile
+          ? {
+              previous: {
+                file: { name: previousFile.name, bytes: new Uint8Array(await previousFile.arrayBuffer()) },
+                readSheets: readWorkbookFile,
+                unitsMap,
+              },
+            }
+          : {}),
         onProgress: (file, fraction) =>
           setRows((rs) => rs.map((r) => (r.file === file ? { ...r, status: fraction >= 1 ? "read" : "reading", progress: fraction } : r))),
       });
@@ -235,6 +256,44 @@ export function ConsolidateTab(props: {
       <Field label={pane.consolidate.expected}>
         <Textarea value={expected} onChange={(_, d) => setExpected(d.value)} resize="vertical" rows={3} />
       </Field>
+      <div className={styles.col} role="group" aria-label={pane.consolidate.previousTitle}>
+        <Button onClick={() => previousInput.current?.click()} data-testid="previous-pick">
+          {pane.consolidate.previousPick}
+        </Button>
+        <input
+          ref={previousInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: "none" }}
+          data-testid="previous-file"
+          aria-label={pane.consolidate.previousPick}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f && !isXlsxName(f.name)) setMsg({ intent: "warning", lines: [pane.consolidate.notXlsx(f.name)] });
+            else if (f) setPreviousFile(f);
+            e.target.value = "";
+          }}
+        />
+        {previousFile && (
+          <>
+            <Text size={200} data-testid="previous-chosen">
+              {pane.consolidate.previousChosen(previousFile.name)} — {pane.consolidate.previousHint}
+            </Text>
+            <Button size="small" onClick={() => setPreviousFile(undefined)} data-testid="previous-clear">
+              {pane.consolidate.previousClear}
+            </Button>
+            <Field label={pane.consolidate.unitsMap}>
+              <Textarea
+                value={unitsMap}
+                onChange={(_, d) => setUnitsMap(d.value)}
+                resize="vertical"
+                rows={3}
+                data-testid="units-map"
+              />
+            </Field>
+          </>
+        )}
+      </div>
       <Button appearance="primary" onClick={run} disabled={busy} data-testid="consolidate">
         {busy ? pane.consolidate.working : pane.consolidate.button}
       </Button>
@@ -242,6 +301,22 @@ export function ConsolidateTab(props: {
         <MessageBar intent={msg.intent} data-testid="consolidate-result" role="status">
           <MessageBarBody>
             {msg.lines.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {done && done.previousLines.length > 0 && (
+        <MessageBar
+          intent={done.previous?.ok && done.previous.column.missingNow.length === 0 ? "info" : "warning"}
+          data-testid="previous-result"
+          role="status"
+        >
+          <MessageBarBody>
+            <div>
+              <strong>{pane.consolidate.previousTitle}</strong>
+            </div>
+            {done.previousLines.map((l, i) => (
               <div key={i}>{l}</div>
             ))}
           </MessageBarBody>

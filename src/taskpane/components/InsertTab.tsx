@@ -22,6 +22,7 @@ import type { PeriodKind } from "../../engine/types";
 import { pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
 import { ExcelHost, insertForms, insertProblem, layoutFor, PERIOD_KINDS, planInsert, yearFromText } from "../../app";
+import { CarrySection } from "./CarrySection";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -236,6 +237,7 @@ export function InsertTab(props: {
         </MessageBar>
       )}
       <div ref={resultRef} />
+      <CarrySection host={host} settings={settings} onCarried={props.onInserted} />
       <Dialog open={ask !== undefined} onOpenChange={(_, d) => !d.open && setAsk(undefined)} modalType="alert">
         <DialogSurface data-testid="exists-dialog">
           <DialogBody>
