@@ -65,7 +65,10 @@ export function buildAppendixSheet(c: Consolidation, a: Appendix): SheetSpec {
   const r2 = blank();
   r2[0] = txt(T.subtitle(counted, a.units.length));
   cells.push(r1, r2, blank());
-  merges.push(`A1:${L(ncol)}1`, `A2:${L(ncol)}2`);
+  // the title is merged up to the hidden metadata column only: a merge across F1 would drop the metadata (a merged
+  // range keeps its first cell's value), and without it the sheet is not known as the project's when the
+  // consolidation is written again into the same file
+  merges.push(`A1:${L(COL.id - 1)}1`, `A2:${L(ncol)}2`);
   styles.push(
     { range: "A1", style: { bold: true, fontSize: 13, wrap: true } },
     { range: "A2", style: { italic: true, wrap: true } }

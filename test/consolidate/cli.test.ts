@@ -185,6 +185,19 @@ test("never overwrites a workbook holding the user's own sheets", async () => {
   expect(fs.readFileSync(user).equals(before)).toBe(true);
 });
 
+test("consolidating again into the file it wrote replaces it (every sheet it wrote, Phụ lục included, is known as its own)", async () => {
+  const out = path.join(dir, "lan-hai.xlsx");
+  const args = [files[0], files[1], "-o", out, "--level", "huyen", "--period", "N-2023", "--unit", "H"];
+  expect((await capture(args)).code).toBe(0);
+  const first = readWorkbookFile(new Uint8Array(fs.readFileSync(out)), "lan-hai.xlsx");
+  if (!first.ok) throw new Error(first.reason);
+  const unknown = first.sheets.filter((s) => s.name !== "_CCHC" && !decodeMeta(s.values?.[0]?.[5])).map((s) => s.name);
+  expect(unknown).toEqual([]);
+  const again = await capture(args);
+  expect(again.err).toBe("");
+  expect(again.code).toBe(0);
+});
+
 test("consolidateFiles (pane): progress per file and the same totals", async () => {
   const seen: string[] = [];
   const c = await consolidateFiles(
