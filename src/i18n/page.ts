@@ -41,6 +41,11 @@ export const pageText = {
       `Tệp gốc có ${what.join(", ")} mà trang này không giữ lại được khi lưu. Bản tải về sẽ không có các nội dung đó (tệp gốc vẫn còn nguyên). Vẫn lưu?`,
     lostYes: "Vẫn lưu bản sao",
     lostNo: "Không lưu",
+    unsavedTitle: "Bản đã sửa chưa được lưu",
+    unsavedBody: (name: string) =>
+      `Các sửa nhanh hoặc dấu kiểm tra trong bản sao của “${name}” chưa được tải về máy. Mở tệp khác sẽ bỏ các thay đổi đó (tệp gốc vẫn còn nguyên).`,
+    unsavedStay: "Ở lại để lưu",
+    unsavedLeave: "Bỏ thay đổi, mở tệp khác",
     lost: {
       charts: "biểu đồ",
       pictures: "hình ảnh",

@@ -73,6 +73,9 @@ export class MemoryWorkbook implements ExcelHost {
   private sheets: MemorySheet[] = [];
   private settings: Record<string, string> = {};
   private edits: { sheet: string; row: number; col: number; cell: CellSpec }[] = [];
+  /** Changes made since the workbook was opened or created, and how many of them the last saved copy holds. */
+  private changes = 0;
+  private savedChanges = 0;
   private handlers: ((e: { sheet: string; address: string }) => void)[] = [];
   private selectionHandlers: ((at: { sheet: string; a1: string }) => void)[] = [];
   /** The cell the user was sent to (the page shows it), A1 with its sheet. */
@@ -138,6 +141,7 @@ export class MemoryWorkbook implements ExcelHost {
       written.push(s.name);
     }
     if (spec.settings) Object.assign(this.settings, spec.settings);
+    if (written.length > 0) this.changes++;
     return { written, kept, syncs: 0, skippedFeatures: [] };
   }
 
@@ -150,7 +154,18 @@ export class MemoryWorkbook implements ExcelHost {
   }
 
   async writeSettings(values: Record<string, string>): Promise<void> {
+    if (Object.keys(values).some((k) => this.settings[k] !== values[k])) this.changes++;
     Object.assign(this.settings, values);
+  }
+
+  /** Whether something was changed since the last copy the user saved (or since opening, when none was saved). */
+  unsaved(): boolean {
+    return this.changes !== this.savedChanges;
+  }
+
+  /** Tells the workbook that a copy made by toXlsx() now was handed to the user (downloaded): nothing is unsaved. */
+  markSaved(): void {
+    this.savedChanges = this.changes;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -213,6 +228,7 @@ export class MemoryWorkbook implements ExcelHost {
         row[at.col - 1] = c.cell;
       } else this.edits.push({ sheet: name, row: at.row, col: at.col, cell: c.cell });
     }
+    if (cells.length > 0) this.changes++;
     for (const h of this.handlers) for (const c of cells) h({ sheet: c.sheet ?? sheet, address: c.a1 });
   }
 

@@ -306,7 +306,7 @@ async function main() {
     });
 
     await test("Kiểm tra tệp by drag and drop; a file that is not an .xlsx, or not a workbook, is refused with its reason", async () => {
-      await check.getByTestId("check-other").click();
+      await check.getByTestId("check-other").click(); // saved: no question asked
       const dropped = (name, bytes) =>
         page.evaluateHandle(
           ({ name, b64 }) => {
@@ -328,6 +328,34 @@ async function main() {
       await check.getByTestId("check-drop").dispatchEvent("drop", { dataTransfer: await dropped("keo-tha.xlsx", fs.readFileSync(checkFile)) });
       await check.locator('[data-testid="finding"][data-cell="D20"]').first().waitFor({ timeout: T });
       assert((await check.getByTestId("check-opened").innerText()).includes("keo-tha.xlsx"), "the dropped file is opened");
+    });
+
+    await test("a fixed copy not yet saved: Mở tệp khác and closing the tab ask first; nothing asked once it is saved", async () => {
+      const unloadAsks = () =>
+        page.evaluate(() => {
+          const e = new Event("beforeunload", { cancelable: true });
+          window.dispatchEvent(e);
+          return e.defaultPrevented;
+        });
+      assert(!(await unloadAsks()), "nothing changed yet: closing the tab asks nothing");
+      await check.locator('[data-testid="finding"][data-cell="D20"] [data-testid="fix-number"]').click();
+      await check.locator('[data-testid="finding"][data-cell="D20"] [data-testid="fix-number"]').waitFor({ state: "detached", timeout: T });
+      assert(await unloadAsks(), "a fix not downloaded: closing the tab asks first");
+      await check.getByTestId("check-other").click();
+      const dialog = page.getByTestId("unsaved-dialog");
+      await dialog.waitFor({ timeout: T });
+      assert(/keo-tha\.xlsx/.test(await dialog.innerText()), "the dialog names the file");
+      await page.getByTestId("unsaved-stay").click();
+      await dialog.waitFor({ state: "detached", timeout: T });
+      assert((await check.getByTestId("check-opened").innerText()).includes("keo-tha.xlsx"), "staying keeps the copy");
+      await downloadOf(page, () => check.getByTestId("save").click().then(() => page.getByTestId("lost-yes").click()), downloads);
+      assert(!(await unloadAsks()), "saved: closing the tab asks nothing");
+      await check.locator('[data-testid="finding"][data-cell="D19"] [data-testid="fix-formula"]').click();
+      await check.locator('[data-testid="finding"][data-cell="D19"] [data-testid="fix-formula"]').waitFor({ state: "detached", timeout: T });
+      await check.getByTestId("check-other").click();
+      await page.getByTestId("unsaved-leave").click();
+      await check.getByTestId("check-drop").waitFor({ timeout: T });
+      assert(!(await unloadAsks()), "the copy given up: closing the tab asks nothing");
     });
 
     const a = await unitFile("xa-an-binh-6T.xlsx", {

@@ -121,3 +121,22 @@ test("it is an ExcelHost of its own: file capabilities, the selected cell told t
   expect(seen).toHaveLength(1);
   expect(wb.around("Không có", "D1", { before: 1, after: 1, cols: 5 })).toBeUndefined();
 });
+
+test("it knows whether something changed since the copy was last saved (the page asks before throwing it away)", async () => {
+  const o = MemoryWorkbook.open(await handmade(false), "xa.xlsx");
+  if (!o.ok) throw new Error(o.reason);
+  const wb = o.wb;
+  expect(wb.unsaved()).toBe(false);
+  const settings = (await wb.readSheets()).settings;
+  await wb.writeSettings({ ...settings }); // the same values again: nothing changed
+  expect(wb.unsaved()).toBe(false);
+  const sheet = (await wb.listSheets())[0].name;
+  await wb.writeCells(sheet, [{ a1: "D20", cell: { t: "n", v: 1946 } }]);
+  expect(wb.unsaved()).toBe(true);
+  await wb.toXlsx();
+  expect(wb.unsaved()).toBe(true); // bytes made are not yet the user's copy
+  wb.markSaved();
+  expect(wb.unsaved()).toBe(false);
+  await wb.writeSettings({ stamp: "x" });
+  expect(wb.unsaved()).toBe(true);
+});

@@ -49,6 +49,25 @@ export function CheckJob(props: { settings: WorkbookSettings }) {
   const [busy, setBusy] = React.useState<string | undefined>();
   const [msg, setMsg] = React.useState<Msg>();
   const [lost, setLost] = React.useState<string[] | undefined>();
+  const [leaving, setLeaving] = React.useState(false);
+
+  // closing or reloading the tab with fixes or a stamp not downloaded: the browser asks first
+  React.useEffect(() => {
+    if (!open) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      if (!open.wb.unsaved()) return;
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [open]);
+
+  function close() {
+    setLeaving(false);
+    setOpen(undefined);
+    setMsg(undefined);
+  }
 
   async function onFile(f: File) {
     setMsg(undefined);
@@ -86,6 +105,7 @@ export function CheckJob(props: { settings: WorkbookSettings }) {
     try {
       const name = checkedFileName(open.name);
       download(name, await open.wb.toXlsx());
+      open.wb.markSaved();
       setMsg({ intent: "success", text: T.check.saved(name) });
     } catch (e) {
       setMsg({ intent: "error", text: T.saveFailed(e instanceof Error ? e.message : String(e)) });
@@ -103,13 +123,7 @@ export function CheckJob(props: { settings: WorkbookSettings }) {
           <Text weight="semibold" data-testid="check-opened">
             {T.file.opened(open.name)}
           </Text>
-          <Button
-            onClick={() => {
-              setOpen(undefined);
-              setMsg(undefined);
-            }}
-            data-testid="check-other"
-          >
+          <Button onClick={() => (open.wb.unsaved() ? setLeaving(true) : close())} data-testid="check-other">
             {T.file.other}
           </Button>
         </div>
@@ -140,6 +154,22 @@ export function CheckJob(props: { settings: WorkbookSettings }) {
           </div>
         </div>
       )}
+      <Dialog open={leaving} onOpenChange={(_, d) => !d.open && setLeaving(false)} modalType="alert">
+        <DialogSurface data-testid="unsaved-dialog">
+          <DialogBody>
+            <DialogTitle>{T.check.unsavedTitle}</DialogTitle>
+            <DialogContent>{open ? T.check.unsavedBody(open.name) : null}</DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" autoFocus onClick={() => setLeaving(false)} data-testid="unsaved-stay">
+                {T.check.unsavedStay}
+              </Button>
+              <Button onClick={close} data-testid="unsaved-leave">
+                {T.check.unsavedLeave}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Dialog open={lost !== undefined} onOpenChange={(_, d) => !d.open && setLost(undefined)} modalType="alert">
         <DialogSurface data-testid="lost-dialog">
           <DialogBody>
