@@ -217,6 +217,10 @@ export function createCheckSession(host: ExcelHost, opts: CheckSessionOptions): 
   // the remembered earlier reports, parsed once per text of the settings cell
   let earlierRaw: string | undefined;
   let earlier: EarlierFigures[] = [];
+  // Each full read opens a new epoch: a re-read begun before it (a live check's trailing edge, say) carries older
+  // figures than the full read and is not applied after it — it would put back a stale result, and as a "live"
+  // result clear what the full read's caller showed (the pre-send summary).
+  let epoch = 0;
   const report = (e: unknown) => {
     if (alive && opts.onError) opts.onError(e);
   };
@@ -241,12 +245,17 @@ export function createCheckSession(host: ExcelHost, opts: CheckSessionOptions): 
   }
 
   async function fullRead(): Promise<CheckResult> {
+    epoch++;
+    // the edits gathered for the live check's trailing edge are read now, with everything else
+    live.discard();
     const { sheets, settings } = await host.readSheets();
     return apply(sheets, settings, "full");
   }
 
   async function reread(names: string[], cause: CheckCause = "fix"): Promise<CheckResult> {
+    const began = epoch;
     const { sheets, settings } = await host.readSheets(names);
+    if (began !== epoch && result) return result;
     return apply(sheets, settings, cause, names);
   }
 

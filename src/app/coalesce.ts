@@ -20,6 +20,8 @@ export interface Coalescer<T> {
   push(item: T): void;
   /** Drops what is gathered and stops; a run under way finishes but nothing follows it. */
   cancel(): void;
+  /** Drops what is gathered and goes on (something else covered it: a full read); later items run as usual. */
+  discard(): void;
   /** Runs started so far. */
   readonly runs: number;
 }
@@ -70,6 +72,9 @@ export function createCoalescer<T>(
       if (cancelled) return;
       pending.push(item);
       if (timer === undefined && !running) fire();
+    },
+    discard() {
+      pending = [];
     },
     cancel() {
       cancelled = true;

@@ -255,6 +255,50 @@ describe("the live check session", () => {
     expect(s.liveReads).toBe(2); // disposed: nothing more
     jest.useRealTimers();
   });
+
+  it("a full read takes in the edits gathered for the trailing edge: no older live result lands after it", async () => {
+    // two quick fixes then "Kiểm tra trước khi gửi": the second fix's trailing re-read must not come after the
+    // pre-send's full read (it would be applied as a "live" result, clearing the summary the user just got)
+    jest.useFakeTimers();
+    const host = new MemoryHost(wb);
+    const causes: string[] = [];
+    const s = createCheckSession(host, { onResult: (_r, cause) => causes.push(cause), windowMs: 400 });
+    await s.fullRead();
+    await s.start();
+    const c = valueCell(wb, bm3, "bm3:1.4");
+    host.set(bm3, c, { t: "n", v: 1 });
+    await flush();
+    host.set(bm3, c, { t: "n", v: 2 }); // gathered for the window's end
+    await flush();
+    expect(causes).toEqual(["full", "live"]);
+    await s.fullRead();
+    expect(s.result!.report.entries.get("bm3:1.4")?.value.number).toBe(2);
+    jest.advanceTimersByTime(1000);
+    await flush();
+    expect(causes).toEqual(["full", "live", "full"]);
+    // later edits are checked live as before
+    host.set(bm3, c, { t: "n", v: 3 });
+    await flush();
+    expect(causes).toEqual(["full", "live", "full", "live"]);
+    expect(s.result!.report.entries.get("bm3:1.4")?.value.number).toBe(3);
+    s.dispose();
+    jest.useRealTimers();
+  });
+
+  it("a re-read begun before a full read is not applied after it", async () => {
+    const host = new MemoryHost(wb);
+    const causes: string[] = [];
+    const s = createCheckSession(host, { onResult: (_r, cause) => causes.push(cause) });
+    await s.fullRead();
+    const c = valueCell(wb, bm3, "bm3:1.4");
+    host.set(bm3, c, { t: "n", v: 5 }, false);
+    const early = s.reread([bm3], "live"); // its read is taken now, its result applied later
+    host.set(bm3, c, { t: "n", v: 6 }, false);
+    const full = s.fullRead();
+    await Promise.all([early, full]);
+    expect(causes).toEqual(["full", "full"]);
+    expect(s.result!.report.entries.get("bm3:1.4")?.value.number).toBe(6);
+  });
 });
 
 describe("pre-send and the stamp", () => {
