@@ -16,6 +16,12 @@ export const pageText = {
     button: "Tạo và tải tệp",
     working: "Đang tạo tệp…",
     downloaded: (name: string) => `Đã tải tệp “${name}” về máy (thư mục Tải xuống).`,
+    carryTitle: "Điền sẵn từ báo cáo kỳ trước (không bắt buộc)",
+    carryHint:
+      "Chọn báo cáo kỳ trước của chính đơn vị (.xlsx): khi tạo tệp, các chỉ tiêu số liệu thời điểm (số cán bộ, thủ tục đang áp dụng, đơn vị, hệ thống…) được điền sẵn vào biểu mẫu mới; các chỉ tiêu phát sinh trong kỳ và tỷ lệ để trống.",
+    carryPick: "Chọn báo cáo kỳ trước…",
+    carryChosen: (name: string) => `Sẽ điền sẵn từ: ${name}`,
+    carryClear: "Bỏ chọn",
   },
 
   file: {

@@ -201,6 +201,34 @@ async function main() {
       );
     });
 
+    await test("Tạo biểu mẫu pre-filled from the previous report, on request: stock rows carried, flows left blank, the lines listed", async () => {
+      const prev = path.join(WORK, "tan-phu-quy-1.xlsx");
+      const r = await cchc("new", "-o", prev, "--level", "xa", "--period", "Q1-2025", "--unit", "UBND xã Tân Phú", "--version", "v2023-dvctt", "--forms", "3");
+      assert(r.code === 0, r.err);
+      const blank = await validateJson(prev);
+      const stock = valueOf(blank, 3, "1.4").cell; // procedures in force: a stock
+      const flow = valueOf(blank, 3, "3.3.1").cell; // files settled in the period: a flow
+      const wbPrev = new ExcelJS.Workbook();
+      await wbPrev.xlsx.readFile(prev);
+      wbPrev.getWorksheet("Biểu mẫu 3").getCell(stock).value = 139;
+      wbPrev.getWorksheet("Biểu mẫu 3").getCell(flow).value = 500;
+      await wbPrev.xlsx.writeFile(prev);
+      const carry = page.getByTestId("create-carry");
+      await carry.getByTestId("create-carry-file").setInputFiles({ name: "ghi-chu.txt", mimeType: "text/plain", buffer: Buffer.from("x") });
+      assert(/không phải tệp Excel/.test(await carry.getByTestId("create-carry-note").innerText()), "a text file is refused");
+      await carry.getByTestId("create-carry-file").setInputFiles(prev);
+      assert((await carry.getByTestId("create-carry-chosen").innerText()).includes("tan-phu-quy-1.xlsx"), "the chosen file is shown");
+      const d = await downloadOf(page, () => create.getByTestId("insert").click(), downloads);
+      const msg = await create.getByTestId("insert-result").innerText();
+      assert(/Đã điền sẵn 1 ô/.test(msg) && msg.includes("139") && msg.includes(d.name), `result lists what was carried: ${msg}`);
+      const j = await validateJson(d.file);
+      const carried = valueOf(j, 3, "1.4");
+      assert(carried.value === 139 && carried.cell === stock, `stock carried: ${JSON.stringify(carried)}`);
+      assert(valueOf(j, 3, "3.3.1").state === "missing", `flow not carried: ${JSON.stringify(valueOf(j, 3, "3.3.1"))}`);
+      await carry.getByTestId("create-carry-clear").click();
+      assert((await carry.getByTestId("create-carry-chosen").count()) === 0, "the choice is cleared");
+    });
+
     await test("the last level, unit and period are remembered in this browser only", async () => {
       const stored = await page.evaluate(() => localStorage.getItem("bao-cao-cchc:last"));
       const s = JSON.parse(stored);
@@ -249,6 +277,12 @@ async function main() {
     });
 
     await test("Kiểm tra trước khi gửi stamps the copy; Lưu tệp warns of the picture, then downloads a new file", async () => {
+      // the ratio's restored formula is shown in the cell view, inside its box
+      const out = await check.getByTestId("cell-view").evaluate((box) => {
+        const f = box.querySelector('[data-testid="cell-formula"]');
+        return f ? f.getBoundingClientRect().right - box.getBoundingClientRect().right : "no formula shown";
+      });
+      assert(typeof out === "number" && out <= 0, `the formula runs out of the cell view by ${out}`);
       await check.getByTestId("presend").click();
       await check.getByTestId("summary").waitFor({ timeout: T });
       const summary = await check.getByTestId("summary").innerText();

@@ -5,7 +5,6 @@ import {
   Divider,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
   makeStyles,
@@ -30,6 +29,7 @@ import {
   preSend as preSendUseCase,
   stampView,
 } from "../../app";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -272,16 +272,7 @@ export function CheckTab(props: {
         {props.actions}
       </div>
       {busy && <Spinner size="tiny" label={pane.check.checking} />}
-      {summary && (
-        <MessageBar intent={summary.intent} data-testid="summary" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>{summary.title}</MessageBarTitle>
-            {summary.lines.map((l, i) => (
-              <div key={i}>{l}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice note={summary} testid="summary" />
       <ReportTextSection host={host} report={result?.report} />
       {stampNote && (
         <MessageBar intent={stampNote.intent} data-testid="stamp-note">

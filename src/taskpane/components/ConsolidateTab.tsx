@@ -40,6 +40,7 @@ import {
   overwriteConflicts,
   UnitRow,
 } from "../../app";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -297,15 +298,7 @@ export function ConsolidateTab(props: {
       <Button appearance="primary" onClick={run} disabled={busy} data-testid="consolidate">
         {busy ? pane.consolidate.working : pane.consolidate.button}
       </Button>
-      {msg && (
-        <MessageBar intent={msg.intent} data-testid="consolidate-result" role="status">
-          <MessageBarBody>
-            {msg.lines.map((l, i) => (
-              <div key={i}>{l}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice note={msg} testid="consolidate-result" />
       {done && done.previousLines.length > 0 && (
         <MessageBar
           intent={done.previous?.ok && done.previous.column.missingNow.length === 0 ? "info" : "warning"}
@@ -340,15 +333,7 @@ export function ConsolidateTab(props: {
           {busy ? pane.consolidate.filling : pane.consolidate.fill}
         </Button>
       )}
-      {fillMsg && (
-        <MessageBar intent={fillMsg.intent} data-testid="fill-result" role="status">
-          <MessageBarBody>
-            {fillMsg.lines.map((l, i) => (
-              <div key={i}>{l}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice note={fillMsg} testid="fill-result" />
       {conflicts.length > 0 && (
         <div className={styles.col} data-testid="fill-conflicts">
           <Text size={200} weight="semibold">

@@ -23,6 +23,7 @@ import { pane } from "../../i18n/pane";
 import { vi } from "../../i18n/vi";
 import { ExcelHost, insertForms, insertProblem, layoutFor, PERIOD_KINDS, planInsert, yearFromText } from "../../app";
 import { CarrySection } from "./CarrySection";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -130,8 +131,10 @@ export function InsertTab(props: {
   settings: WorkbookSettings;
   settingsLoaded?: boolean;
   onSettings: (s: WorkbookSettings) => void;
-  /** After a write; a line it returns is added to the result (the page: the file downloaded). */
-  onInserted: () => void | Promise<string | void>;
+  /** After a write; the lines it returns are added to the result (the page: what was carried, the file downloaded). */
+  onInserted: () => void | Promise<string | string[] | void>;
+  /** Whether "Điền sẵn từ báo cáo kỳ trước" is offered after inserting (the page offers it before, in its own frame). */
+  carryAfter?: boolean;
   /** The button's words where inserting means something else (the page: create and download a file). */
   labels?: { button: string; working: string };
 }) {
@@ -159,7 +162,7 @@ export function InsertTab(props: {
       const spec = layoutFor(forms, { ...settings, unit: settings.unit.trim() });
       const r = await insertForms(host, spec, existing);
       const extra = await props.onInserted();
-      setMsg({ intent: r.intent, lines: extra ? [...r.lines, extra] : r.lines });
+      setMsg({ intent: r.intent, lines: extra ? [...r.lines, ...(Array.isArray(extra) ? extra : [extra])] : r.lines });
     } catch (e) {
       setMsg({ intent: "error", lines: [errorText(e)] });
     } finally {
@@ -227,17 +230,9 @@ export function InsertTab(props: {
       <Button appearance="primary" onClick={onInsert} disabled={busy} data-testid="insert">
         {busy ? <Spinner size="tiny" label={props.labels?.working ?? pane.insert.working} /> : (props.labels?.button ?? pane.insert.button)}
       </Button>
-      {msg && (
-        <MessageBar intent={msg.intent} data-testid="insert-result" role="status">
-          <MessageBarBody>
-            {msg.lines.map((l, i) => (
-              <div key={i}>{l}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice note={msg} testid="insert-result" />
       <div ref={resultRef} />
-      <CarrySection host={host} settings={settings} onCarried={props.onInserted} />
+      {props.carryAfter !== false && <CarrySection host={host} settings={settings} onCarried={props.onInserted} />}
       <Dialog open={ask !== undefined} onOpenChange={(_, d) => !d.open && setAsk(undefined)} modalType="alert">
         <DialogSurface data-testid="exists-dialog">
           <DialogBody>

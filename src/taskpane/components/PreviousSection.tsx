@@ -4,12 +4,13 @@
  * cannot be compared is listed with the reason.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { previousPaneText as T } from "../../i18n/previous";
 import { periodLabel } from "../../i18n/findings";
 import { readUnitFile } from "../../xlsx/consolidate-files";
 import { isXlsxName } from "../logic";
 import { CheckResult, CheckSession, ExcelHost, forgetEarlier, rememberEarlierFiles } from "../../app";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   col: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "8px" },
@@ -106,15 +107,7 @@ export function PreviousSection(props: { host: ExcelHost; session?: CheckSession
           ))}
         </ul>
       )}
-      {msg && (
-        <MessageBar intent={msg.intent} data-testid="earlier-result" role="status">
-          <MessageBarBody>
-            {msg.lines.map((l, i) => (
-              <div key={i}>{l}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice note={msg} testid="earlier-result" />
     </section>
   );
 }

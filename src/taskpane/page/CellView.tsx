@@ -18,6 +18,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { fontWeight: tokens.fontWeightSemibold, margin: 0, fontSize: tokens.fontSizeBase400 },
+  // a long formula breaks inside the box instead of running out of it
+  formula: { overflowWrap: "anywhere", wordBreak: "break-all", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   table: { borderCollapse: "collapse", width: "100%", tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
   th: {
     backgroundColor: tokens.colorNeutralBackground3,
@@ -86,7 +88,7 @@ export function CellView({ wb }: { wb: MemoryWorkbook }) {
             {T.cellAt(at.sheet, at.a1)}
           </Text>
           <Text data-testid="cell-value">{T.cellValue(value || T.cellEmpty)}</Text>
-          {formula && <Text data-testid="cell-formula">{T.cellFormula(formula)}</Text>}
+          {formula && <Text className={styles.formula} data-testid="cell-formula">{T.cellFormula(formula)}</Text>}
           {near && (
             <table className={styles.table} aria-label={T.cellTable(at.sheet)}>
               <colgroup>
