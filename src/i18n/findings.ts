@@ -7,7 +7,7 @@
  */
 import { checkNames, findingText, periodText, readerText } from "./engine";
 import { consolidateText } from "./consolidate";
-import { previousText } from "./previous";
+import { previousText, PreviousSumArgs } from "./previous";
 
 type PeriodKind = "Q1" | "6T" | "Q3" | "N";
 export interface PeriodLike {
@@ -59,17 +59,7 @@ export type FindingWords =
   | { key: "readFailed" }
   | ({ key: "flowDecrease" | "cumulativeDecrease" | "jump" } & PreviousArgs)
   | ({ key: "swing"; lastYear: boolean; diff: string } & PreviousArgs)
-  | {
-      key: "previousSum";
-      code: string;
-      cur: string;
-      half: string;
-      q3: string;
-      both: string;
-      halfFile: string;
-      q3File: string;
-      year: number;
-    }
+  | ({ key: "previousSum" } & PreviousSumArgs)
   | { key: "previousSkipped"; n: number; file: string; earlier: PeriodLike };
 
 /**

@@ -14,6 +14,18 @@ interface MetaLike {
   period?: PeriodLike;
 }
 /** Figures arrive formatted the Vietnamese way by the engine (formatVi: 1.946; 96,56). */
+/** A year's flow below 6 tháng + quý III: the figures and both earlier files. */
+export interface PreviousSumArgs {
+  code: string;
+  cur: string;
+  half: string;
+  q3: string;
+  both: string;
+  halfFile: string;
+  q3File: string;
+  year: number;
+}
+
 interface Args {
   code: string;
   cur: string;
@@ -41,16 +53,7 @@ export const previousText = {
   swing: (a: Args & { lastYear: boolean; diff: string }): string =>
     `Tỷ lệ ${a.code} ${a.lastYear ? "so với cùng kỳ năm trước" : "trong cùng năm"}: ${a.prev}% ở ` +
     `${a.earlierLabel} (tệp ${a.file}), ${a.cur}% ở ${a.curLabel} — chênh ${a.diff} điểm.`,
-  sum: (a: {
-    code: string;
-    cur: string;
-    half: string;
-    q3: string;
-    both: string;
-    halfFile: string;
-    q3File: string;
-    year: number;
-  }): string =>
+  sum: (a: PreviousSumArgs): string =>
     `Chỉ tiêu ${a.code}: năm ${a.year} ghi ${a.cur}, ít hơn 6 tháng (${a.half}, tệp ${a.halfFile}) ` +
     `cộng quý III (${a.q3}, tệp ${a.q3File}) = ${a.both}.`,
   skipped: (n: number, file: string, label: string): string =>

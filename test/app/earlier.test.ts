@@ -6,7 +6,6 @@
  * settings sheet (one codec, engine/settings.ts) carry the comparison over a save and reopen.
  */
 import { createCheckSession, CheckResult } from "../../src/app/check-session";
-import type { ExcelHost } from "../../src/app/host";
 import { forgetEarlier, rememberEarlierFiles } from "../../src/app/previous";
 import { natureOf } from "../../src/catalog/nature";
 import { a1 } from "../../src/engine/a1";
@@ -45,20 +44,6 @@ async function report(period: string, values: Map<string, number>, unit = UNIT):
   return new Uint8Array(await writeWorkbook(wb));
 }
 
-/** The in-memory workbook as the use cases' host. */
-function hostOf(wb: MemoryWorkbook): ExcelHost {
-  return Object.assign(wb, {
-    capabilities: () => ({
-      apiVersion: "1.17",
-      supported: true,
-      dataValidation: true,
-      pageLayout: true,
-      indentLevel: true,
-      customProperties: true,
-      triggerSource: true,
-    }),
-  });
-}
 
 const previousFindings = (r: CheckResult) =>
   r.findings
@@ -93,7 +78,7 @@ const pick = (...names: string[]) => names.map((name) => ({ name, bytes: files[n
 test("picked once: the comparison joins the live check, refusals say why, and it survives reopening the workbook", async () => {
   const opened = MemoryWorkbook.open(files["nam-2023.xlsx"], "nam-2023.xlsx");
   if (!opened.ok) throw new Error(opened.reason);
-  const host = hostOf(opened.wb);
+  const host = opened.wb;
   const results: [CheckResult, string][] = [];
   const session = createCheckSession(host, { onResult: (r, cause) => results.push([r, cause]), windowMs: 5 });
   const own = await session.fullRead();
@@ -145,7 +130,7 @@ test("picked once: the comparison joins the live check, refusals say why, and it
   expect(raw.length).toBeLessThan(8000);
   const again = MemoryWorkbook.open(await opened.wb.toXlsx(), "nam-2023.xlsx");
   if (!again.ok) throw new Error(again.reason);
-  const host2 = hostOf(again.wb);
+  const host2 = again.wb;
   const s2 = createCheckSession(host2, { onResult: () => undefined });
   const reopened = await s2.fullRead();
   expect(previousFindings(reopened)).toEqual([`previous-sum ${FLOW}`, `previous-decrease ${CUMULATIVE}`].sort());
@@ -161,7 +146,7 @@ test("picked once: the comparison joins the live check, refusals say why, and it
 test("a file for a period already remembered replaces it; nothing accepted writes nothing", async () => {
   const opened = MemoryWorkbook.open(files["nam-2023.xlsx"]);
   if (!opened.ok) throw new Error(opened.reason);
-  const host = hostOf(opened.wb);
+  const host = opened.wb;
   const session = createCheckSession(host, { onResult: () => undefined });
   await session.fullRead();
   const writes = jest.spyOn(host, "writeSettings");
